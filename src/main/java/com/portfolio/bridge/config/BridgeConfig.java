@@ -1,0 +1,52 @@
+package com.portfolio.bridge.config;
+
+import com.portfolio.bridge.auth.JwtSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Typed, validated view of the bridge's MicroProfile Config, read once at start.
+ * Every key here is listed in the README's configuration table.
+ */
+@ApplicationScoped
+public class BridgeConfig {
+
+    private RunMode mode;
+    private JwtSettings jwt;
+    private List<String> corsOrigins;
+    private EngineTimings engineTimings;
+    private int maxEventBytes;
+
+    @PostConstruct
+    void load() {
+        Config config = ConfigProvider.getConfig();
+        mode = RunMode.parse(config.getOptionalValue("portfolio.mode", String.class).orElse("prod"));
+        jwt = new JwtConfigReader(config, mode).read();
+        corsOrigins = CorsOrigins.read(config, mode);
+        engineTimings = EngineTimings.read(config);
+        maxEventBytes = config.getOptionalValue("portfolio.bus.max-event-bytes", Integer.class).orElse(1_048_576);
+    }
+
+    public RunMode mode() {
+        return mode;
+    }
+
+    public JwtSettings jwt() {
+        return jwt;
+    }
+
+    public List<String> corsOrigins() {
+        return corsOrigins;
+    }
+
+    public EngineTimings engineTimings() {
+        return engineTimings;
+    }
+
+    public int maxEventBytes() {
+        return maxEventBytes;
+    }
+}
