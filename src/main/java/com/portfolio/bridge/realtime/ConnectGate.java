@@ -1,0 +1,88 @@
+package com.portfolio.bridge.realtime;
+
+import com.portfolio.bridge.auth.AuthenticatedUser;
+import com.portfolio.bridge.auth.TokenRejectedException;
+import com.portfolio.bridge.auth.TokenVerifier;
+import io.socket.engineio.server.Emitter;
+import io.socket.engineio.server.EngineIoSocket;
+import io.socket.engineio.server.parser.Packet;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.json.JSONObject;
+
+/**
+ * Stands between an Engine.IO connection and the Socket.IO library: it reads every CONNECT
+ * packet first. socket.io-server-java has no middleware and acknowledges CONNECT before any
+ * listener runs, so a bad token must be answered here, with CONNECT_ERROR, or the client would
+ * see connect-then-disconnect. Good CONNECTs go on to the library with the user recorded.
+ */
+final class ConnectGate {
+
+    private static final Logger LOG = Logger.getLogger(ConnectGate.class.getName());
+
+    private final String namespace;
+    private final TokenVerifier verifier;
+    private final ConnectionUsers users;
+
+    ConnectGate(String namespace, TokenVerifier verifier, ConnectionUsers users) {
+        this.namespace = namespace;
+        this.verifier = verifier;
+        this.users = users;
+    }
+
+    /** Must run after the library has attached its own data listener to the connection. */
+    void attach(EngineIoSocket connection) {
+        List<Emitter.Listener> library = connection.listeners("data");
+        connection.off("data");
+        connection.on("data", (Emitter.Listener) args -> onData(connection, library, args));
+        connection.on("close", (Emitter.Listener) args -> users.forget(connection.getId()));
+    }
+
+    private void onData(EngineIoSocket connection, List<Emitter.Listener> library, Object[] args) {
+        try {
+            if (args.length > 0 && ConnectRequest.isConnect(args[0]) && !admit(connection, (String) args[0])) {
+                return;
+            }
+            library.forEach(listener -> listener.call(args));
+        } catch (RuntimeException e) {
+            // The library's emitter would swallow this; a broken packet closes only this session.
+            LOG.log(Level.WARNING, "closing connection " + connection.getId() + ": " + e.getMessage(), e);
+            connection.close();
+        }
+    }
+
+    private boolean admit(EngineIoSocket connection, String frame) {
+        ConnectRequest request;
+        try {
+            request = ConnectRequest.parse(frame);
+        } catch (IllegalArgumentException e) {
+            LOG.info(() -> "closing connection " + connection.getId() + ": malformed CONNECT (" + e.getMessage() + ")");
+            connection.close();
+            return false;
+        }
+        if (!namespace.equals(request.namespace())) {
+            refuse(connection, request.namespace(), "Invalid namespace", null);
+            return false;
+        }
+        String token = TokenSources.find(request, connection.getInitialHeaders(), connection.getInitialQuery());
+        try {
+            AuthenticatedUser user = verifier.verify(token);
+            users.admit(connection.getId(), user);
+            return true;
+        } catch (TokenRejectedException e) {
+            LOG.fine(() -> "refused CONNECT on " + connection.getId() + ": " + e.reason().code());
+            refuse(connection, namespace, "unauthorized", e.reason().code());
+            return false;
+        }
+    }
+
+    private static void refuse(EngineIoSocket connection, String nsp, String message, String reason) {
+        JSONObject error = new JSONObject().put("message", message);
+        if (reason != null) {
+            error.put("data", new JSONObject().put("reason", reason));
+        }
+        String prefix = "/".equals(nsp) ? "" : nsp + ",";
+        connection.send(new Packet<>(Packet.MESSAGE, "4" + prefix + error));
+    }
+}

@@ -1,0 +1,33 @@
+package com.portfolio.bridge.realtime;
+
+import com.portfolio.bridge.config.EngineTimings;
+import io.socket.engineio.server.EngineIoServer;
+import io.socket.engineio.server.EngineIoServerOptions;
+import io.socket.socketio.server.SocketIoAdapter;
+import io.socket.socketio.server.SocketIoServerOptions;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** Library options, built fresh (the library's DEFAULT instances lock on first use). */
+final class EngineFactory {
+
+    private EngineFactory() {
+    }
+
+    static EngineIoServer create(EngineTimings timings, ScheduledExecutorService scheduler) {
+        EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
+        // The library's CORS default is every origin with credentials; the servlet applies our allow-list.
+        options.setCorsHandlingDisabled(true);
+        options.setPingInterval(timings.pingIntervalMs());
+        options.setPingTimeout(timings.pingTimeoutMs());
+        // Container-managed threads instead of the library's own unmanaged pool.
+        options.setScheduledExecutorService(scheduler);
+        return new EngineIoServer(options);
+    }
+
+    static SocketIoServerOptions socketIoOptions(EngineTimings timings, SocketIoAdapter.AdapterFactory adapters) {
+        SocketIoServerOptions options = SocketIoServerOptions.newFromDefault();
+        options.setConnectionTimeout(timings.connectTimeoutMs());
+        options.setAdapterFactory(adapters);
+        return options;
+    }
+}

@@ -1,0 +1,128 @@
+package com.portfolio.bridge.realtime;
+
+import com.portfolio.bridge.auth.JoseTokenVerifier;
+import com.portfolio.bridge.config.BridgeConfig;
+import io.socket.engineio.server.EngineIoServer;
+import io.socket.engineio.server.EngineIoSocket;
+import io.socket.socketio.server.SocketIoNamespace;
+import io.socket.socketio.server.SocketIoServer;
+import io.socket.socketio.server.SocketIoSocket;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.json.JSONObject;
+
+/**
+ * Owns the Engine.IO engine, the Socket.IO server and the /portfolio namespace for the life of
+ * the application. Bean-managed concurrency: every method here is thread-safe on its own, so
+ * emits from many message-driven beans and socket callbacks never queue behind a container lock.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class PortfolioNamespace {
+
+    public static final String NAME = "/portfolio";
+    static final String NOTIFICATION_EVENT = "notification:new";
+    static final String MESSAGE_EVENT = "message:new";
+    private static final Logger LOG = Logger.getLogger(PortfolioNamespace.class.getName());
+
+    @Inject
+    BridgeConfig config;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private EngineIoServer engine;
+    private RoomRegistry rooms;
+    private SocketTracker sockets;
+    private ConnectionUsers users;
+
+    @PostConstruct
+    void start() {
+        users = new ConnectionUsers();
+        sockets = new SocketTracker();
+        ConnectGate gate = new ConnectGate(NAME, new JoseTokenVerifier(config.jwt()), users);
+        engine = EngineFactory.create(config.engineTimings(), scheduler);
+        SocketIoServer io = new SocketIoServer(engine,
+                EngineFactory.socketIoOptions(config.engineTimings(), ns -> new RoomRegistry(ns, this::admitted)));
+        // Registered after the library's own listener, so the gate can take over its data feed.
+        engine.on("connection", args -> {
+            EngineIoSocket connection = (EngineIoSocket) args[0];
+            sockets.opened(connection);
+            gate.attach(connection);
+        });
+        SocketIoNamespace namespace = io.namespace(NAME);
+        rooms = (RoomRegistry) namespace.getAdapter();
+        namespace.on("connection", args -> {
+            SocketIoSocket socket = (SocketIoSocket) args[0];
+            sockets.connected(socket);
+            ConversationHandlers.register(socket);
+        });
+        LOG.info(() -> "namespace " + NAME + " ready (mode " + config.mode() + ")");
+    }
+
+    /** Joins a just-admitted socket to its user's room, before the library acknowledges CONNECT. */
+    private void admitted(SocketIoSocket socket) {
+        users.of(socket.getClient().getId())
+                .ifPresent(user -> socket.joinRoom(RoomNames.user(user.userId())));
+    }
+
+    public EngineIoServer engine() {
+        return engine;
+    }
+
+    /** Emits {@code notification:new} with the producer's JSON document, as is, to the user's room. */
+    public int notificationCreated(String userId, String documentJson) {
+        return rooms.broadcastFrame(RoomNames.user(userId), frame(NOTIFICATION_EVENT, documentJson));
+    }
+
+    /** Emits {@code message:new} with the producer's JSON document, as is, to the conversation's room. */
+    public int messagePosted(String conversationId, String documentJson) {
+        return rooms.broadcastFrame(RoomNames.conversation(conversationId), frame(MESSAGE_EVENT, documentJson));
+    }
+
+    public int connectedSockets() {
+        return sockets.connectedCount();
+    }
+
+    public int openConnections() {
+        return sockets.openCount();
+    }
+
+    public int admittedConnections() {
+        return users.size();
+    }
+
+    public int roomSize(String room) {
+        return rooms.size(room);
+    }
+
+    public int roomCount() {
+        return rooms.roomCount();
+    }
+
+    public Set<String> roomsOf(String socketId) {
+        return rooms.roomsOf(socketId);
+    }
+
+    @PreDestroy
+    void stop() {
+        int closed = sockets.closeAll();
+        engine.shutdown();
+        LOG.info(() -> "namespace " + NAME + " stopped; closed " + closed + " connections");
+    }
+
+    // An EVENT packet text frame; the document is spliced in verbatim so producers' JSON is untouched.
+    private static String frame(String event, String documentJson) {
+        return "2" + NAME + ",[" + JSONObject.quote(event) + "," + documentJson + "]";
+    }
+}

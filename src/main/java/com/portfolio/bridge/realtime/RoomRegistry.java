@@ -1,0 +1,132 @@
+package com.portfolio.bridge.realtime;
+
+import io.socket.engineio.server.EngineIoSocket;
+import io.socket.engineio.server.ReadyState;
+import io.socket.socketio.server.SocketIoAdapter;
+import io.socket.socketio.server.SocketIoNamespace;
+import io.socket.socketio.server.SocketIoSocket;
+import io.socket.socketio.server.parser.IOParser;
+import io.socket.socketio.server.parser.Packet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Room membership of one namespace, without the library adapter's global lock: joins, leaves
+ * and broadcasts to different rooms run in parallel. A broadcast is encoded once, not once per
+ * socket. The library joins a new socket to its own id room before it acknowledges CONNECT;
+ * that moment is handed to {@code onAdmitted}, so the server can add its rooms in time.
+ */
+public final class RoomRegistry extends SocketIoAdapter {
+
+    private static final Logger LOG = Logger.getLogger(RoomRegistry.class.getName());
+
+    private final Map<String, Set<SocketIoSocket>> members = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> roomsBySocket = new ConcurrentHashMap<>();
+    private final Consumer<SocketIoSocket> onAdmitted;
+    private final IOParser.Encoder encoder = new IOParser.Encoder();
+
+    RoomRegistry(SocketIoNamespace namespace, Consumer<SocketIoSocket> onAdmitted) {
+        super(namespace);
+        this.onAdmitted = onAdmitted;
+    }
+
+    @Override
+    public void add(String room, SocketIoSocket socket) {
+        members.compute(room, (k, set) -> {
+            Set<SocketIoSocket> s = set != null ? set : ConcurrentHashMap.newKeySet();
+            s.add(socket);
+            return s;
+        });
+        roomsBySocket.compute(socket.getId(), (k, set) -> {
+            Set<String> s = set != null ? set : ConcurrentHashMap.newKeySet();
+            s.add(room);
+            return s;
+        });
+        if (room.equals(socket.getId())) {
+            onAdmitted.accept(socket);
+        }
+    }
+
+    @Override
+    public void remove(String room, SocketIoSocket socket) {
+        members.computeIfPresent(room, (k, set) -> set.remove(socket) && set.isEmpty() ? null : set);
+        roomsBySocket.computeIfPresent(socket.getId(), (k, set) -> set.remove(room) && set.isEmpty() ? null : set);
+    }
+
+    @Override
+    public SocketIoSocket[] listClients(String room) {
+        return members.getOrDefault(room, Set.of()).toArray(new SocketIoSocket[0]);
+    }
+
+    @Override
+    public String[] listClientRooms(SocketIoSocket socket) {
+        return roomsBySocket.getOrDefault(socket.getId(), Set.of()).toArray(new String[0]);
+    }
+
+    @Override
+    public void broadcast(Packet<?> packet, String[] rooms, String[] socketsExcluded) {
+        packet.nsp = mNamespace.getName();
+        List<Object> frames = new ArrayList<>(1);
+        encoder.encode(packet, encoded -> frames.addAll(Arrays.asList(encoded)));
+        Set<String> excluded = socketsExcluded == null ? Set.of() : Set.of(socketsExcluded);
+        Set<SocketIoSocket> targets = new LinkedHashSet<>();
+        for (String room : rooms == null ? members.keySet().toArray(new String[0]) : rooms) {
+            for (SocketIoSocket socket : members.getOrDefault(room, Set.of())) {
+                if (!excluded.contains(socket.getId())) {
+                    targets.add(socket);
+                }
+            }
+        }
+        targets.forEach(socket -> frames.forEach(frame -> deliver(socket, frame)));
+    }
+
+    /** Sends an already encoded Socket.IO text frame to every socket in {@code room}. */
+    public int broadcastFrame(String room, String frame) {
+        int sent = 0;
+        for (SocketIoSocket socket : members.getOrDefault(room, Set.of())) {
+            if (deliver(socket, frame)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    public int roomCount() {
+        return members.size();
+    }
+
+    public int size(String room) {
+        return members.getOrDefault(room, Set.of()).size();
+    }
+
+    public Set<String> roomsOf(String socketId) {
+        return Set.copyOf(roomsBySocket.getOrDefault(socketId, Set.of()));
+    }
+
+    private static boolean deliver(SocketIoSocket socket, Object frame) {
+        if (!socket.isConnected()) {
+            return false;
+        }
+        EngineIoSocket connection = socket.getClient().getConnection();
+        if (connection.getReadyState() != ReadyState.OPEN) {
+            return false;
+        }
+        try {
+            connection.send(new io.socket.engineio.server.parser.Packet<>(
+                    io.socket.engineio.server.parser.Packet.MESSAGE, frame));
+            return true;
+        } catch (RuntimeException e) {
+            // One broken connection must not stop the rest of the room.
+            LOG.log(Level.WARNING, "send to socket " + socket.getId() + " failed", e);
+            return false;
+        }
+    }
+}

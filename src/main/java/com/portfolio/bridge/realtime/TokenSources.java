@@ -1,0 +1,43 @@
+package com.portfolio.bridge.realtime;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a token may come from, in order: the CONNECT packet's {@code auth.token}, then an
+ * {@code Authorization: Bearer} header, then a {@code token} query parameter (for clients
+ * that cannot set auth).
+ */
+final class TokenSources {
+
+    private TokenSources() {
+    }
+
+    static String find(ConnectRequest request, Map<String, List<String>> headers, Map<String, String> query) {
+        String token = request.authToken();
+        if (token != null) {
+            return token;
+        }
+        String bearer = bearer(headers);
+        if (bearer != null) {
+            return bearer;
+        }
+        return query == null ? null : query.get("token");
+    }
+
+    private static String bearer(Map<String, List<String>> headers) {
+        if (headers == null) {
+            return null;
+        }
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if ("authorization".equalsIgnoreCase(header.getKey()) && header.getValue() != null) {
+                for (String value : header.getValue()) {
+                    if (value != null && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                        return value.substring(7).trim();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}
