@@ -1,0 +1,81 @@
+package com.portfolio.bridge.transport;
+
+import com.portfolio.bridge.realtime.PortfolioNamespace;
+import io.socket.engineio.server.utils.ParseQS;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.Dependent;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The WebSocket side of Engine.IO at /socket.io/ (Liberty routes upgrades here before the
+ * servlet). @Dependent because an endpoint with a custom configurator gets no injection otherwise.
+ */
+@Dependent
+@ServerEndpoint(value = "/socket.io/", configurator = HandshakeCapture.class)
+public class EngineEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(EngineEndpoint.class.getName());
+
+    @EJB
+    private PortfolioNamespace namespace;
+
+    private WebSocketConnection connection;
+
+    @OnOpen
+    @SuppressWarnings("unchecked")
+    public void open(Session session, EndpointConfig config) throws IOException {
+        Map<String, Object> properties = config.getUserProperties();
+        if (Boolean.TRUE.equals(properties.get(HandshakeCapture.ORIGIN_REFUSED))) {
+            LOG.info(() -> "refused WebSocket from a disallowed origin");
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "origin not allowed"));
+            return;
+        }
+        Map<String, String> query = ParseQS.decode(session.getQueryString());
+        if (!"4".equals(query.get("EIO"))) {
+            session.close(new CloseReason(CloseReason.CloseCodes.PROTOCOL_ERROR, "unsupported protocol version"));
+            return;
+        }
+        connection = new WebSocketConnection(session, query,
+                (Map<String, List<String>>) properties.getOrDefault(HandshakeCapture.HEADERS, Map.of()));
+        namespace.engine().handleWebSocket(connection);
+    }
+
+    @OnMessage
+    public void text(String message) {
+        if (connection != null) {
+            connection.emit("message", message);
+        }
+    }
+
+    @OnMessage
+    public void binary(byte[] message) {
+        if (connection != null) {
+            connection.emit("message", (Object) message);
+        }
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        if (connection != null) {
+            connection.emit("close");
+        }
+    }
+
+    @OnError
+    public void error(Session session, Throwable failure) {
+        if (connection != null) {
+            connection.emit("error", "websocket error", String.valueOf(failure.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package com.portfolio.bridge.transport;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+/**
+ * Holds back a polling handshake's response until the engine has registered the new session.
+ * engine.io-server writes the open packet before it stores the session id, so a fast client
+ * could POST its CONNECT and be told "unknown sid". The handshake runs synchronously (the open
+ * packet is ready at once), into a buffer that is released after handleRequest returns.
+ */
+final class HandshakeBuffer {
+
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+
+    HandshakeBuffer(HttpServletRequest request, HttpServletResponse response) {
+        this.request = new HttpServletRequestWrapper(request) {
+            @Override
+            public boolean isAsyncSupported() {
+                return false;
+            }
+        };
+        this.response = new HttpServletResponseWrapper(response) {
+            private final ServletOutputStream out = new BufferStream(body);
+
+            @Override
+            public ServletOutputStream getOutputStream() {
+                return out;
+            }
+        };
+    }
+
+    static boolean isPollingHandshake(HttpServletRequest request, String sid) {
+        return sid == null && "GET".equalsIgnoreCase(request.getMethod());
+    }
+
+    HttpServletRequest request() {
+        return request;
+    }
+
+    HttpServletResponse response() {
+        return response;
+    }
+
+    void release(HttpServletResponse real) throws IOException {
+        real.setContentLength(body.size());
+        body.writeTo(real.getOutputStream());
+        real.flushBuffer();
+    }
+
+    private static final class BufferStream extends ServletOutputStream {
+        private final ByteArrayOutputStream target;
+
+        BufferStream(ByteArrayOutputStream target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) {
+            target.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            target.write(b, off, len);
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {
+            throw new UnsupportedOperationException("handshake responses are written synchronously");
+        }
+    }
+}

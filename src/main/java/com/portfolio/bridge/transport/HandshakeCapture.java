@@ -1,0 +1,45 @@
+package com.portfolio.bridge.transport;
+
+import com.portfolio.bridge.config.BridgeConfig;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps what the engine needs from the upgrade request (headers, for a Bearer token) and
+ * whether its Origin passed the allow-list; the endpoint refuses the session if it did not.
+ */
+public class HandshakeCapture extends ServerEndpointConfig.Configurator {
+
+    static final String HEADERS = "portfolio.handshake.headers";
+    static final String ORIGIN_REFUSED = "portfolio.handshake.originRefused";
+
+    private volatile OriginPolicy origins;
+
+    @Override
+    public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+        Map<String, List<String>> headers = request.getHeaders();
+        config.getUserProperties().put(HEADERS, headers);
+        boolean allowed = origins().allowsConnection(first(headers, "Origin"), first(headers, "Host"));
+        config.getUserProperties().put(ORIGIN_REFUSED, !allowed);
+    }
+
+    private OriginPolicy origins() {
+        if (origins == null) {
+            origins = new OriginPolicy(CDI.current().select(BridgeConfig.class).get().corsOrigins());
+        }
+        return origins;
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (name.equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
+                return header.getValue().get(0);
+            }
+        }
+        return null;
+    }
+}
