@@ -1,0 +1,62 @@
+package com.portfolio.bridge.bus;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import java.util.Collections;
+
+/**
+ * Moves an undeliverable event to the dead-letter queue with its reason. The send joins the
+ * consuming transaction: the event leaves the topic only if its copy reached the queue.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    public static final String REASON = "deadLetterReason";
+    public static final String KIND = "deadLetterKind";
+    public static final String ORIGINAL_ID = "deadLetterOriginalMessageId";
+
+    @Resource(lookup = "jms/portfolio/ConnectionFactory")
+    private ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "jms/portfolio/DeadLetter")
+    private Queue deadLetterQueue;
+
+    public void send(Message original, EventKind kind, String reason) throws JMSException {
+        try (JMSContext context = connectionFactory.createContext()) {
+            Message copy = copyBody(context, original);
+            for (Object name : Collections.list(original.getPropertyNames())) {
+                String property = (String) name;
+                if (!property.startsWith("JMS")) {
+                    copy.setObjectProperty(property, original.getObjectProperty(property));
+                }
+            }
+            copy.setStringProperty(REASON, reason);
+            copy.setStringProperty(KIND, kind.name().toLowerCase());
+            copy.setStringProperty(ORIGINAL_ID, String.valueOf(original.getJMSMessageID()));
+            context.createProducer().send(deadLetterQueue, copy);
+        }
+    }
+
+    private static Message copyBody(JMSContext context, Message original) throws JMSException {
+        if (original instanceof TextMessage text) {
+            return context.createTextMessage(text.getText());
+        }
+        if (original instanceof BytesMessage bytes) {
+            bytes.reset();
+            byte[] body = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(body);
+            BytesMessage copy = context.createBytesMessage();
+            copy.writeBytes(body);
+            return copy;
+        }
+        // Other body types are not part of the bus contract; the reason says what arrived.
+        return context.createMessage();
+    }
+}

@@ -1,0 +1,5 @@
+package com.portfolio.bridge.bus;
+
+/** A decoded event: where it goes and the producer's JSON document, byte for byte. */
+public record DomainEvent(EventKind kind, String routingKey, String documentJson) {
+}

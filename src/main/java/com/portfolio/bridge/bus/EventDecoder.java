@@ -1,0 +1,93 @@
+package com.portfolio.bridge.bus;
+
+import com.portfolio.bridge.realtime.ConversationIds;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import java.io.StringReader;
+
+/**
+ * Checks an event body and finds its routing key. The body must be a strict JSON object
+ * (RFC 8259); it is passed on as the producer wrote it, never re-serialized. The key comes
+ * from the JMS string property if set, else from the document's field of the same name.
+ */
+public final class EventDecoder {
+
+    static final int MAX_USER_ID_LENGTH = 256;
+
+    private EventDecoder() {
+    }
+
+    public static DomainEvent decode(EventKind kind, String body, String keyProperty) throws PoisonEventException {
+        JsonObject document = parseObject(body);
+        String key = keyProperty != null ? keyProperty : keyField(document, kind.routingKey());
+        if (key == null) {
+            throw new PoisonEventException("no " + kind.routingKey() + ": set the JMS string property "
+                    + kind.routingKey() + " or the document field of that name");
+        }
+        return new DomainEvent(kind, validKey(kind, key), body.strip());
+    }
+
+    private static JsonObject parseObject(String body) throws PoisonEventException {
+        if (body == null || body.isBlank()) {
+            throw new PoisonEventException("empty body: expected a JSON object");
+        }
+        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+            parser.next();
+            JsonValue value = parser.getValue();
+            // JsonReader would ignore what follows the first value; a second document is not ours to drop.
+            if (parser.hasNext()) {
+                throw new PoisonEventException("body is not valid JSON: unexpected content after the document");
+            }
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new PoisonEventException("body is JSON " + value.getValueType().name().toLowerCase()
+                        + ", expected a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+            throw new PoisonEventException("body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static String keyField(JsonObject document, String field) throws PoisonEventException {
+        JsonValue value = document.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value instanceof JsonString s) {
+            return s.getString();
+        }
+        if (value instanceof JsonNumber n && n.isIntegral()) {
+            return n.bigIntegerValue().toString();
+        }
+        throw new PoisonEventException(field + " must be a string or an integer, got " + value.getValueType());
+    }
+
+    private static String validKey(EventKind kind, String key) throws PoisonEventException {
+        try {
+            return switch (kind) {
+                case MESSAGE -> ConversationIds.validate(key);
+                case NOTIFICATION -> validUserId(key);
+            };
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEventException(kind.routingKey() + " is invalid: " + e.getMessage());
+        }
+    }
+
+    private static String validUserId(String userId) {
+        if (userId.isBlank()) {
+            throw new IllegalArgumentException("user id must not be blank");
+        }
+        if (userId.length() > MAX_USER_ID_LENGTH) {
+            throw new IllegalArgumentException("user id must be at most " + MAX_USER_ID_LENGTH + " characters");
+        }
+        if (userId.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("user id must not contain control characters");
+        }
+        return userId;
+    }
+}
