@@ -1,0 +1,33 @@
+package com.portfolio.bridge.dev;
+
+import com.portfolio.bridge.config.BridgeConfig;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
+import java.util.logging.Logger;
+
+/** Mounts the dev-only token endpoint when, and only when, portfolio.mode=dev. */
+@WebListener
+public class DevModeListener implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(DevModeListener.class.getName());
+
+    @Inject
+    private BridgeConfig config;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        if (!config.mode().isDev()) {
+            return;
+        }
+        if (config.jwt().secret().isEmpty()) {
+            LOG.info("dev mode without an HMAC secret: /dev/token is not mounted (mint tokens with your own key)");
+            return;
+        }
+        event.getServletContext()
+                .addServlet("dev-token", new DevTokenServlet(config.jwt()))
+                .addMapping(DevTokenServlet.PATH);
+        LOG.warning("DEV MODE: GET " + DevTokenServlet.PATH + "?userId=<id> mints tokens. Never run this mode in production.");
+    }
+}
