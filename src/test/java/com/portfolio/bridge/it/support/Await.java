@@ -1,0 +1,23 @@
+package com.portfolio.bridge.it.support;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/** Waits for server-side state that has no event to latch on (e.g. a disconnect being processed). */
+public final class Await {
+
+    private Await() {
+    }
+
+    public static void until(String what, BooleanSupplier condition) throws TimeoutException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("timed out waiting until " + what);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package com.portfolio.bridge.it.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.json.JSONArray;
+import org.json.JSONObject;
+
+/**
+ * A minimal Socket.IO v5 / Engine.IO v4 client over the JDK's WebSocket, for tests that run
+ * inside the server (the JavaScript client covers the browser side). It speaks the real wire
+ * format to the real endpoint; nothing is stubbed.
+ */
+public final class RawSocketClient implements AutoCloseable {
+
+    public static final Duration WAIT = Duration.ofSeconds(10);
+    private static final String NSP = "/portfolio";
+
+    public record Event(String name, Object argument) {
+    }
+
+    private final BlockingQueue<String> control = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final Map<Integer, CompletableFuture<JSONArray>> acks = new ConcurrentHashMap<>();
+    private final AtomicInteger ackIds = new AtomicInteger();
+    private volatile WebSocket webSocket;
+    private String socketId;
+
+    private RawSocketClient() {
+    }
+
+    /** Opens the transport and sends CONNECT; returns once the server answered it either way. */
+    public static RawSocketClient connect(int port, String token) throws Exception {
+        RawSocketClient client = new RawSocketClient();
+        client.webSocket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket"),
+                        new Receiver(client))
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        client.expectControl("0");
+        JSONObject auth = token == null ? new JSONObject() : new JSONObject().put("token", token);
+        client.send("40" + NSP + "," + auth);
+        String answer = client.expectControl("4");
+        if (answer.startsWith("40" + NSP + ",")) {
+            client.socketId = new JSONObject(answer.substring(3 + NSP.length())).getString("sid");
+        }
+        client.lastConnectAnswer = answer;
+        return client;
+    }
+
+    private String lastConnectAnswer;
+
+    public boolean connected() {
+        return socketId != null;
+    }
+
+    public String socketId() {
+        return socketId;
+    }
+
+    /** The CONNECT_ERROR payload, if the server refused. */
+    public JSONObject connectError() {
+        return lastConnectAnswer.startsWith("44" + NSP + ",")
+                ? new JSONObject(lastConnectAnswer.substring(3 + NSP.length())) : null;
+    }
+
+    public JSONArray emitWithAck(String event, Object argument) throws Exception {
+        int id = ackIds.incrementAndGet();
+        CompletableFuture<JSONArray> answer = new CompletableFuture<>();
+        acks.put(id, answer);
+        send("42" + NSP + "," + id + new JSONArray().put(event).put(argument));
+        return answer.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    public Event nextEvent() throws Exception {
+        Event event = events.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        if (event == null) {
+            throw new TimeoutException("no event within " + WAIT);
+        }
+        return event;
+    }
+
+    /** A fresh id per test, so tests never see each other's events. */
+    public static String unique(String prefix) {
+        return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Events received so far and not yet taken. */
+    public int pendingEvents() {
+        return events.size();
+    }
+
+    @Override
+    public void close() {
+        webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+    }
+
+    /** Drops the TCP connection without a close handshake. */
+    public void abort() {
+        webSocket.abort();
+    }
+
+    private void send(String frame) {
+        webSocket.sendText(frame, true).join();
+    }
+
+    private String expectControl(String prefix) throws Exception {
+        String frame = control.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        if (frame == null || !frame.startsWith(prefix)) {
+            throw new IllegalStateException("expected a frame starting with " + prefix + ", got " + frame);
+        }
+        return frame;
+    }
+
+    private void onFrame(String frame) {
+        if (frame.equals("2")) {
+            send("3");
+        } else if (frame.startsWith("42" + NSP + ",")) {
+            JSONArray data = new JSONArray(frame.substring(3 + NSP.length()));
+            events.add(new Event(data.getString(0), data.length() > 1 ? data.get(1) : null));
+        } else if (frame.startsWith("43" + NSP + ",")) {
+            String rest = frame.substring(3 + NSP.length());
+            int bracket = rest.indexOf('[');
+            CompletableFuture<JSONArray> answer = acks.remove(Integer.parseInt(rest.substring(0, bracket)));
+            if (answer != null) {
+                answer.complete(new JSONArray(rest.substring(bracket)));
+            }
+        } else {
+            control.add(frame);
+        }
+    }
+
+    private static final class Receiver implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+        private final RawSocketClient client;
+
+        Receiver(RawSocketClient client) {
+            this.client = client;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String frame = partial.toString();
+                partial.setLength(0);
+                client.onFrame(frame);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+}
