@@ -1,0 +1,23 @@
+# Build the WAR first: mvn package   (the image only assembles; it does not run Maven)
+FROM icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java17-openj9-ubi-minimal
+
+ARG VERSION=0.1.0-SNAPSHOT
+LABEL org.opencontainers.image.title="portfolio-bridge" \
+      org.opencontainers.image.description="Socket.IO v4 bridge delivering JMS domain events to portfolio clients" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.licenses="Proprietary"
+
+# Server configuration first, so the feature layer is cached across app changes.
+COPY --chown=1001:0 liberty/ /config/
+COPY --chown=1001:0 docker/container.xml /config/configDropins/overrides/container.xml
+RUN features.sh
+
+# The app: context root / comes from WEB-INF/ibm-web-ext.xml.
+COPY --chown=1001:0 target/portfolio-bridge.war /config/dropins/portfolio-bridge.war
+
+# Production mode: the app refuses to start without a JWT key (PORTFOLIO_JWT_SECRET,
+# PORTFOLIO_JWT_PUBLIC_KEY or PORTFOLIO_JWT_JWKS_URL). See README "Configuration".
+ENV PORTFOLIO_MODE=prod
+EXPOSE 9080
+
+RUN configure.sh
