@@ -17,6 +17,8 @@ final class EngineFactory {
         EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
         // The library's CORS default is every origin with credentials; the servlet applies our allow-list.
         options.setCorsHandlingDisabled(true);
+        // Only handshakes run synchronously (see transport.HandshakeBuffer); every real request is async.
+        options.setAllowSyncPolling(true);
         options.setPingInterval(timings.pingIntervalMs());
         options.setPingTimeout(timings.pingTimeoutMs());
         // Container-managed threads instead of the library's own unmanaged pool.

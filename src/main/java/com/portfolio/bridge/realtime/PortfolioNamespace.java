@@ -94,6 +94,11 @@ public class PortfolioNamespace {
         return sockets.connectedCount();
     }
 
+    /** False once the Engine.IO connection has closed (its close event has run). */
+    public boolean isConnectionOpen(String connectionId) {
+        return sockets.isOpen(connectionId);
+    }
+
     public int openConnections() {
         return sockets.openCount();
     }

@@ -23,6 +23,10 @@ final class SocketTracker {
         socket.on("disconnect", args -> sockets.remove(socket.getId()));
     }
 
+    boolean isOpen(String connectionId) {
+        return connections.containsKey(connectionId);
+    }
+
     int openCount() {
         return connections.size();
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 /** Engine.IO's HTTP error answers: status 400 with {"code":n,"message":"..."}. */
 final class EngineErrors {
 
+    static final EngineErrors UNKNOWN_SID = new EngineErrors(1, "Session ID unknown");
     static final EngineErrors UNSUPPORTED_PROTOCOL_VERSION = new EngineErrors(5, "Unsupported protocol version");
 
     private final int code;

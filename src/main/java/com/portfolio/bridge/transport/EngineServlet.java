@@ -53,6 +53,21 @@ public class EngineServlet extends HttpServlet {
             return;
         }
         namespace.engine().handleRequest(request, response);
+        answerPollOfClosedSession(request, response, query.get("sid"));
+    }
+
+    /**
+     * The engine looks a session up before taking its lock, so a poll that races the session's
+     * close is parked on the dead transport and would hang until the async timeout (3 min).
+     * The session's close event has run by the time it is no longer open, so if the poll is
+     * still parked then, nobody else will ever answer it.
+     */
+    private void answerPollOfClosedSession(HttpServletRequest request, HttpServletResponse response, String sid)
+            throws IOException {
+        if (sid != null && !namespace.isConnectionOpen(sid) && request.isAsyncStarted()) {
+            EngineErrors.write(response, EngineErrors.UNKNOWN_SID);
+            request.getAsyncContext().complete();
+        }
     }
 
     /** Allow-listed origins only, never "*" with credentials (the library's own default). */

@@ -8,6 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Holds back a polling handshake's response until the engine has registered the new session.
@@ -30,10 +33,21 @@ final class HandshakeBuffer {
         };
         this.response = new HttpServletResponseWrapper(response) {
             private final ServletOutputStream out = new BufferStream(body);
+            private final PrintWriter writer = new PrintWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8));
 
             @Override
             public ServletOutputStream getOutputStream() {
                 return out;
+            }
+
+            @Override
+            public PrintWriter getWriter() {
+                return writer;
+            }
+
+            @Override
+            public void flushBuffer() {
+                writer.flush();
             }
         };
     }
@@ -51,6 +65,7 @@ final class HandshakeBuffer {
     }
 
     void release(HttpServletResponse real) throws IOException {
+        response.flushBuffer();
         real.setContentLength(body.size());
         body.writeTo(real.getOutputStream());
         real.flushBuffer();

@@ -51,13 +51,13 @@ class ClientContractIT {
         env.put("JWT_AUDIENCE", System.getProperty("it.jwt.audience"));
 
         Process process = node.start();
-        boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+        boolean finished = process.waitFor(90, TimeUnit.SECONDS);
         String output = Files.readString(log, StandardCharsets.UTF_8);
         LOG.info(() -> "socket.io-client contract suite:\n" + output);
         if (!finished) {
             process.destroyForcibly();
         }
-        assertTrue(finished, "the contract suite did not finish within 5 minutes");
+        assertTrue(finished, "the contract suite did not finish within 90 s (the suite takes seconds: a parked request or an unclosed socket keeps Node alive)");
         assertEquals(0, process.exitValue(), "the contract suite failed; see target/contract-tests.log");
         assertTrue(output.contains("fail 0"), "the contract suite reported failures");
     }
