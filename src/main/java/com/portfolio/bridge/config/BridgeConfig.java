@@ -24,7 +24,7 @@ public class BridgeConfig {
     void load() {
         Config config = ConfigProvider.getConfig();
         mode = RunMode.parse(config.getOptionalValue("portfolio.mode", String.class).orElse("prod"));
-        jwt = new JwtConfigReader(config, mode).read();
+        jwt = new JwtConfigReader(key -> config.getOptionalValue(key, String.class), mode).read();
         corsOrigins = CorsOrigins.read(config, mode);
         engineTimings = EngineTimings.read(config);
         maxEventBytes = config.getOptionalValue("portfolio.bus.max-event-bytes", Integer.class).orElse(1_048_576);

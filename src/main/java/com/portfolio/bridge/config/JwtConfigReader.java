@@ -13,8 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Turns portfolio.jwt.* into verifier settings. Outside dev a missing or weak key stops the
@@ -24,10 +24,11 @@ final class JwtConfigReader {
 
     private static final Logger LOG = Logger.getLogger(JwtConfigReader.class.getName());
 
-    private final Config config;
+    private final Function<String, Optional<String>> config;
     private final RunMode mode;
 
-    JwtConfigReader(Config config, RunMode mode) {
+    /** @param config looks a key up (MicroProfile Config in the app, a map in tests) */
+    JwtConfigReader(Function<String, Optional<String>> config, RunMode mode) {
         this.config = config;
         this.mode = mode;
     }
@@ -46,7 +47,7 @@ final class JwtConfigReader {
                 secret, pem, jwks,
                 string("portfolio.jwt.issuer"),
                 string("portfolio.jwt.audience"),
-                Duration.ofSeconds(config.getOptionalValue("portfolio.jwt.clock-skew-seconds", Long.class).orElse(30L)),
+                Duration.ofSeconds(string("portfolio.jwt.clock-skew-seconds").map(Long::parseLong).orElse(30L)),
                 list("portfolio.jwt.user-id-claims").orElse(List.of("sub", "userId", "id")),
                 JwtSettings.DEFAULT_MAX_TOKEN_LENGTH,
                 JwtSettings.DEFAULT_JWKS_REFRESH);
@@ -81,7 +82,7 @@ final class JwtConfigReader {
     }
 
     private Optional<String> string(String key) {
-        return config.getOptionalValue(key, String.class).map(String::trim).filter(s -> !s.isEmpty());
+        return config.apply(key).map(String::trim).filter(s -> !s.isEmpty());
     }
 
     private Optional<List<String>> list(String key) {
