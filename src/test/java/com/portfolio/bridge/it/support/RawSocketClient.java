@@ -41,19 +41,33 @@ public final class RawSocketClient implements AutoCloseable {
 
     /** Opens the transport and sends CONNECT; returns once the server answered it either way. */
     public static RawSocketClient connect(int port, String token) throws Exception {
-        RawSocketClient client = new RawSocketClient();
-        client.webSocket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket"),
-                        new Receiver(client))
-                .get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        client.expectControl("0");
         JSONObject auth = token == null ? new JSONObject() : new JSONObject().put("token", token);
+        return connect(port, "", Map.of(), auth);
+    }
+
+    /** As {@link #connect(int, String)}, with extra query parameters and handshake headers. */
+    public static RawSocketClient connect(int port, String query, Map<String, String> headers, JSONObject auth)
+            throws Exception {
+        RawSocketClient client = open(port, query, headers);
+        client.expectControl("0");
         client.send("40" + NSP + "," + auth);
         String answer = client.expectControl("4");
         if (answer.startsWith("40" + NSP + ",")) {
             client.socketId = new JSONObject(answer.substring(3 + NSP.length())).getString("sid");
         }
         client.lastConnectAnswer = answer;
+        return client;
+    }
+
+    /** Only the WebSocket; the caller drives the protocol with {@link #send} and {@link #expectControl}. */
+    public static RawSocketClient open(int port, String query, Map<String, String> headers) throws Exception {
+        RawSocketClient client = new RawSocketClient();
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        headers.forEach(builder::header);
+        client.webSocket = builder
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket" + query),
+                        new Receiver(client))
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS);
         return client;
     }
 
@@ -109,11 +123,12 @@ public final class RawSocketClient implements AutoCloseable {
         webSocket.abort();
     }
 
-    private void send(String frame) {
+    public void send(String frame) {
         webSocket.sendText(frame, true).join();
     }
 
-    private String expectControl(String prefix) throws Exception {
+    /** The next frame that is not an event or an ack (open, CONNECT answers, DISCONNECT, "closed <code>"). */
+    public String expectControl(String prefix) throws Exception {
         String frame = control.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         if (frame == null || !frame.startsWith(prefix)) {
             throw new IllegalStateException("expected a frame starting with " + prefix + ", got " + frame);
@@ -156,6 +171,12 @@ public final class RawSocketClient implements AutoCloseable {
                 client.onFrame(frame);
             }
             webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            client.control.add("closed " + statusCode);
             return null;
         }
     }
