@@ -19,6 +19,7 @@ public class BridgeConfig {
     private List<String> corsOrigins;
     private EngineTimings engineTimings;
     private int maxEventBytes;
+    private long maxOutboundBytes;
 
     @PostConstruct
     void load() {
@@ -28,6 +29,7 @@ public class BridgeConfig {
         corsOrigins = CorsOrigins.read(config, mode);
         engineTimings = EngineTimings.read(config);
         maxEventBytes = config.getOptionalValue("portfolio.bus.max-event-bytes", Integer.class).orElse(1_048_576);
+        maxOutboundBytes = config.getOptionalValue("portfolio.engine.max-outbound-bytes", Long.class).orElse(1_048_576L);
     }
 
     public RunMode mode() {
@@ -48,5 +50,10 @@ public class BridgeConfig {
 
     public int maxEventBytes() {
         return maxEventBytes;
+    }
+
+    /** Per WebSocket: bytes queued for a client that is not reading before it is cut off. */
+    public long maxOutboundBytes() {
+        return maxOutboundBytes;
     }
 }

@@ -1,6 +1,10 @@
 package com.portfolio.bridge.transport;
 
+import com.portfolio.bridge.config.BridgeConfig;
 import com.portfolio.bridge.realtime.PortfolioNamespace;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
 import io.socket.engineio.server.utils.ParseQS;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
@@ -30,6 +34,15 @@ public class EngineEndpoint {
     @EJB
     private PortfolioNamespace namespace;
 
+    @Inject
+    private BridgeConfig settings;
+
+    @Inject
+    private TransportStats stats;
+
+    @Resource
+    private ManagedExecutorService executor;
+
     private WebSocketConnection connection;
 
     @OnOpen
@@ -47,7 +60,8 @@ public class EngineEndpoint {
             return;
         }
         connection = new WebSocketConnection(session, query,
-                (Map<String, List<String>>) properties.getOrDefault(HandshakeCapture.HEADERS, Map.of()));
+                (Map<String, List<String>>) properties.getOrDefault(HandshakeCapture.HEADERS, Map.of()),
+                settings.maxOutboundBytes(), executor, stats);
         namespace.engine().handleWebSocket(connection);
     }
 

@@ -1,27 +1,43 @@
 package com.portfolio.bridge.transport;
 
 import io.socket.engineio.server.EngineIoWebSocket;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** One Jakarta WebSocket session seen as the engine's WebSocket transport. */
+/**
+ * One Jakarta WebSocket session seen as the engine's WebSocket transport. Writes never block:
+ * they queue in an {@link OutboundQueue}; a client whose queue overflows is cut off.
+ */
 final class WebSocketConnection extends EngineIoWebSocket {
 
     private static final Logger LOG = Logger.getLogger(WebSocketConnection.class.getName());
+    static final CloseReason SLOW_CONSUMER =
+            new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer: outbound buffer full");
 
     private final Session session;
     private final Map<String, String> query;
     private final Map<String, List<String>> headers;
+    private final OutboundQueue outbound;
 
-    WebSocketConnection(Session session, Map<String, String> query, Map<String, List<String>> headers) {
+    WebSocketConnection(Session session, Map<String, String> query, Map<String, List<String>> headers,
+            long maxOutboundBytes, Executor executor, TransportStats stats) {
         this.session = session;
         this.query = query;
         this.headers = headers;
+        // Cutting off runs elsewhere: the overflowing write holds the engine's connection lock.
+        this.outbound = new OutboundQueue(session.getAsyncRemote(), maxOutboundBytes, () -> executor.execute(() -> {
+            LOG.warning(() -> "closing WebSocket " + session.getId() + ": client stopped reading, more than "
+                    + maxOutboundBytes + " bytes queued");
+            stats.slowConsumerCut();
+            emit("close");
+            close(SLOW_CONSUMER);
+        }));
     }
 
     @Override
@@ -36,19 +52,23 @@ final class WebSocketConnection extends EngineIoWebSocket {
 
     @Override
     public void write(String message) throws IOException {
-        session.getBasicRemote().sendText(message);
+        outbound.add(message);
     }
 
     @Override
     public void write(byte[] message) throws IOException {
-        session.getBasicRemote().sendBinary(ByteBuffer.wrap(message));
+        outbound.add(message);
     }
 
     @Override
     public void close() {
+        close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""));
+    }
+
+    private void close(CloseReason reason) {
         try {
             if (session.isOpen()) {
-                session.close();
+                session.close(reason);
             }
         } catch (IOException e) {
             LOG.log(Level.FINE, "closing WebSocket session " + session.getId(), e);

@@ -34,6 +34,7 @@ public final class RawSocketClient implements AutoCloseable {
     private final Map<Integer, CompletableFuture<JSONArray>> acks = new ConcurrentHashMap<>();
     private final AtomicInteger ackIds = new AtomicInteger();
     private volatile WebSocket webSocket;
+    private volatile boolean stalled;
     private String socketId;
 
     private RawSocketClient() {
@@ -118,6 +119,11 @@ public final class RawSocketClient implements AutoCloseable {
         webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
     }
 
+    /** Stops reading from the connection, like a client whose app froze or whose network died. */
+    public void stall() {
+        stalled = true;
+    }
+
     /** Drops the TCP connection without a close handshake. */
     public void abort() {
         webSocket.abort();
@@ -170,7 +176,9 @@ public final class RawSocketClient implements AutoCloseable {
                 partial.setLength(0);
                 client.onFrame(frame);
             }
-            webSocket.request(1);
+            if (!client.stalled) {
+                webSocket.request(1);
+            }
             return null;
         }
 

@@ -1,0 +1,20 @@
+package com.portfolio.bridge.transport;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters an operator (and the tests) can read: how often the transport had to step in. */
+@ApplicationScoped
+public class TransportStats {
+
+    private final AtomicLong slowConsumersCut = new AtomicLong();
+
+    void slowConsumerCut() {
+        slowConsumersCut.incrementAndGet();
+    }
+
+    /** WebSockets closed because the client stopped reading and its outbound buffer filled. */
+    public long slowConsumersCut() {
+        return slowConsumersCut.get();
+    }
+}
