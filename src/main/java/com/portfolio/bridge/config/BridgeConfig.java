@@ -17,9 +17,8 @@ public class BridgeConfig {
     private RunMode mode;
     private JwtSettings jwt;
     private List<String> corsOrigins;
-    private EngineTimings engineTimings;
+    private EngineSettings engine;
     private int maxEventBytes;
-    private long maxOutboundBytes;
 
     @PostConstruct
     void load() {
@@ -27,9 +26,8 @@ public class BridgeConfig {
         mode = RunMode.parse(config.getOptionalValue("portfolio.mode", String.class).orElse("prod"));
         jwt = new JwtConfigReader(key -> config.getOptionalValue(key, String.class), mode).read();
         corsOrigins = CorsOrigins.read(config, mode);
-        engineTimings = EngineTimings.read(config);
+        engine = EngineSettings.read(config);
         maxEventBytes = config.getOptionalValue("portfolio.bus.max-event-bytes", Integer.class).orElse(1_048_576);
-        maxOutboundBytes = config.getOptionalValue("portfolio.engine.max-outbound-bytes", Long.class).orElse(1_048_576L);
     }
 
     public RunMode mode() {
@@ -44,16 +42,11 @@ public class BridgeConfig {
         return corsOrigins;
     }
 
-    public EngineTimings engineTimings() {
-        return engineTimings;
+    public EngineSettings engine() {
+        return engine;
     }
 
     public int maxEventBytes() {
         return maxEventBytes;
-    }
-
-    /** Per WebSocket: bytes queued for a client that is not reading before it is cut off. */
-    public long maxOutboundBytes() {
-        return maxOutboundBytes;
     }
 }

@@ -1,6 +1,6 @@
 package com.portfolio.bridge.realtime;
 
-import com.portfolio.bridge.config.EngineTimings;
+import com.portfolio.bridge.config.EngineSettings;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
 import io.socket.socketio.server.SocketIoAdapter;
@@ -13,7 +13,7 @@ final class EngineFactory {
     private EngineFactory() {
     }
 
-    static EngineIoServer create(EngineTimings timings, ScheduledExecutorService scheduler) {
+    static EngineIoServer create(EngineSettings timings, ScheduledExecutorService scheduler) {
         EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
         // The library's CORS default is every origin with credentials; the servlet applies our allow-list.
         options.setCorsHandlingDisabled(true);
@@ -26,7 +26,7 @@ final class EngineFactory {
         return new EngineIoServer(options);
     }
 
-    static SocketIoServerOptions socketIoOptions(EngineTimings timings, SocketIoAdapter.AdapterFactory adapters) {
+    static SocketIoServerOptions socketIoOptions(EngineSettings timings, SocketIoAdapter.AdapterFactory adapters) {
         SocketIoServerOptions options = SocketIoServerOptions.newFromDefault();
         options.setConnectionTimeout(timings.connectTimeoutMs());
         options.setAdapterFactory(adapters);

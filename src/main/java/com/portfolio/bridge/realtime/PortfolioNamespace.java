@@ -51,9 +51,9 @@ public class PortfolioNamespace {
         users = new ConnectionUsers();
         sockets = new SocketTracker();
         ConnectGate gate = new ConnectGate(NAME, new JoseTokenVerifier(config.jwt()), users);
-        engine = EngineFactory.create(config.engineTimings(), scheduler);
+        engine = EngineFactory.create(config.engine(), scheduler);
         SocketIoServer io = new SocketIoServer(engine,
-                EngineFactory.socketIoOptions(config.engineTimings(), ns -> new RoomRegistry(ns, this::admitted)));
+                EngineFactory.socketIoOptions(config.engine(), ns -> new RoomRegistry(ns, this::admitted)));
         // Registered after the library's own listener, so the gate can take over its data feed.
         engine.on("connection", args -> {
             EngineIoSocket connection = (EngineIoSocket) args[0];
@@ -94,9 +94,19 @@ public class PortfolioNamespace {
         return sockets.connectedCount();
     }
 
-    /** False once the Engine.IO connection has closed (its close event has run). */
+    /** False once the Engine.IO connection is closing or closed: it takes no more requests. */
     public boolean isConnectionOpen(String connectionId) {
         return sockets.isOpen(connectionId);
+    }
+
+    /** True once the Engine.IO connection's close event has run. */
+    public boolean isConnectionGone(String connectionId) {
+        return sockets.isGone(connectionId);
+    }
+
+    /** Closes an Engine.IO connection the transport found misbehaving. */
+    public void closeConnection(String connectionId) {
+        sockets.close(connectionId);
     }
 
     public int openConnections() {

@@ -5,6 +5,7 @@ import io.socket.engineio.server.EngineIoSocket;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Open Engine.IO connections and connected /portfolio sockets, so shutdown can close them all. */
@@ -12,10 +13,15 @@ final class SocketTracker {
 
     private final Map<String, EngineIoSocket> connections = new ConcurrentHashMap<>();
     private final Map<String, SocketIoSocket> sockets = new ConcurrentHashMap<>();
+    // Closed by us but not yet gone: a polling session waits for its next poll to say goodbye.
+    private final Set<String> closing = ConcurrentHashMap.newKeySet();
 
     void opened(EngineIoSocket connection) {
         connections.put(connection.getId(), connection);
-        connection.on("close", (Emitter.Listener) args -> connections.remove(connection.getId()));
+        connection.on("close", (Emitter.Listener) args -> {
+            connections.remove(connection.getId());
+            closing.remove(connection.getId());
+        });
     }
 
     void connected(SocketIoSocket socket) {
@@ -23,8 +29,21 @@ final class SocketTracker {
         socket.on("disconnect", args -> sockets.remove(socket.getId()));
     }
 
+    void close(String connectionId) {
+        EngineIoSocket connection = connections.get(connectionId);
+        if (connection != null) {
+            closing.add(connectionId);
+            connection.close();
+        }
+    }
+
+    /** True once the connection's close event has run (not merely asked to close). */
+    boolean isGone(String connectionId) {
+        return !connections.containsKey(connectionId);
+    }
+
     boolean isOpen(String connectionId) {
-        return connections.containsKey(connectionId);
+        return connections.containsKey(connectionId) && !closing.contains(connectionId);
     }
 
     int openCount() {

@@ -44,6 +44,7 @@ public class EngineEndpoint {
     private ManagedExecutorService executor;
 
     private WebSocketConnection connection;
+    private long maxPayload;
 
     @OnOpen
     @SuppressWarnings("unchecked")
@@ -59,24 +60,35 @@ public class EngineEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.PROTOCOL_ERROR, "unsupported protocol version"));
             return;
         }
+        maxPayload = settings.engine().maxPayloadBytes();
         connection = new WebSocketConnection(session, query,
                 (Map<String, List<String>>) properties.getOrDefault(HandshakeCapture.HEADERS, Map.of()),
-                settings.maxOutboundBytes(), executor, stats);
+                settings.engine(), executor, stats);
         namespace.engine().handleWebSocket(connection);
     }
 
     @OnMessage
-    public void text(String message) {
-        if (connection != null) {
+    public void text(Session session, String message) throws IOException {
+        if (connection != null && withinLimit(session, message.length())) {
             connection.emit("message", message);
         }
     }
 
     @OnMessage
-    public void binary(byte[] message) {
-        if (connection != null) {
+    public void binary(Session session, byte[] message) throws IOException {
+        if (connection != null && withinLimit(session, message.length)) {
             connection.emit("message", (Object) message);
         }
+    }
+
+    // Liberty ignores a per-session message size set at open, so the limit is applied here.
+    private boolean withinLimit(Session session, long size) throws IOException {
+        if (size <= maxPayload) {
+            return true;
+        }
+        LOG.info(() -> "closing WebSocket " + session.getId() + ": message of " + size + " over maxPayload");
+        session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message over maxPayload"));
+        return false;
     }
 
     @OnClose

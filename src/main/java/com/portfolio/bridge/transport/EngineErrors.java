@@ -4,24 +4,26 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Engine.IO's HTTP error answers: status 400 with {"code":n,"message":"..."}. */
-final class EngineErrors {
+/** Engine.IO's HTTP error answers: a status with {"code":n,"message":"..."}. */
+enum EngineErrors {
+    UNKNOWN_SID(400, 1, "Session ID unknown"),
+    BAD_REQUEST(400, 3, "Bad request"),
+    PAYLOAD_TOO_LARGE(413, 3, "Payload too large"),
+    UNSUPPORTED_PROTOCOL_VERSION(400, 5, "Unsupported protocol version");
 
-    static final EngineErrors UNKNOWN_SID = new EngineErrors(1, "Session ID unknown");
-    static final EngineErrors UNSUPPORTED_PROTOCOL_VERSION = new EngineErrors(5, "Unsupported protocol version");
-
+    private final int status;
     private final int code;
     private final String message;
 
-    private EngineErrors(int code, String message) {
+    EngineErrors(int status, int code, String message) {
+        this.status = status;
         this.code = code;
         this.message = message;
     }
 
-    static void write(HttpServletResponse response, EngineErrors error) throws IOException {
-        byte[] body = ("{\"code\":" + error.code + ",\"message\":\"" + error.message + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    void write(HttpServletResponse response) throws IOException {
+        byte[] body = ("{\"code\":" + code + ",\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
         response.setContentType("application/json");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

@@ -64,10 +64,16 @@ final class HandshakeBuffer {
         return response;
     }
 
-    void release(HttpServletResponse real) throws IOException {
+    /** Sends the held-back answer; an open packet gains the maxPayload the library leaves out. */
+    void release(HttpServletResponse real, long maxPayload) throws IOException {
         response.flushBuffer();
-        real.setContentLength(body.size());
-        body.writeTo(real.getOutputStream());
+        byte[] bytes = body.toByteArray();
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (OpenPacket.isOpenPacket(text)) {
+            bytes = OpenPacket.withMaxPayload(text, maxPayload).getBytes(StandardCharsets.UTF_8);
+        }
+        real.setContentLength(bytes.length);
+        real.getOutputStream().write(bytes);
         real.flushBuffer();
     }
 

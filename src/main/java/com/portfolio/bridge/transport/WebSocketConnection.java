@@ -1,5 +1,6 @@
 package com.portfolio.bridge.transport;
 
+import com.portfolio.bridge.config.EngineSettings;
 import io.socket.engineio.server.EngineIoWebSocket;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -24,9 +25,13 @@ final class WebSocketConnection extends EngineIoWebSocket {
     private final Map<String, String> query;
     private final Map<String, List<String>> headers;
     private final OutboundQueue outbound;
+    private final long maxPayload;
+    private volatile boolean opened;
 
     WebSocketConnection(Session session, Map<String, String> query, Map<String, List<String>> headers,
-            long maxOutboundBytes, Executor executor, TransportStats stats) {
+            EngineSettings limits, Executor executor, TransportStats stats) {
+        long maxOutboundBytes = limits.maxOutboundBytes();
+        this.maxPayload = limits.maxPayloadBytes();
         this.session = session;
         this.query = query;
         this.headers = headers;
@@ -52,6 +57,10 @@ final class WebSocketConnection extends EngineIoWebSocket {
 
     @Override
     public void write(String message) throws IOException {
+        if (!opened) {
+            opened = true;
+            message = OpenPacket.withMaxPayload(message, maxPayload);
+        }
         outbound.add(message);
     }
 

@@ -1,0 +1,28 @@
+package com.portfolio.bridge.config;
+
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Engine.IO limits: heartbeat and CONNECT deadline (ms), the largest packet payload a client
+ * may send, and how much may queue for a client that is not reading (bytes).
+ */
+public record EngineSettings(long pingIntervalMs, long pingTimeoutMs, long connectTimeoutMs,
+        long maxPayloadBytes, long maxOutboundBytes) {
+
+    static EngineSettings read(Config config) {
+        return new EngineSettings(
+                positive(config, "portfolio.engine.ping-interval-ms", 25_000),
+                positive(config, "portfolio.engine.ping-timeout-ms", 20_000),
+                positive(config, "portfolio.engine.connect-timeout-ms", 45_000),
+                positive(config, "portfolio.engine.max-payload-bytes", 1_000_000),
+                positive(config, "portfolio.engine.max-outbound-bytes", 1_048_576));
+    }
+
+    private static long positive(Config config, String key, long fallback) {
+        long value = config.getOptionalValue(key, Long.class).orElse(fallback);
+        if (value <= 0) {
+            throw new IllegalStateException(key + " must be a positive number; got " + value);
+        }
+        return value;
+    }
+}
