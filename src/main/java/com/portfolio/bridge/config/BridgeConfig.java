@@ -19,6 +19,7 @@ public class BridgeConfig {
     private List<String> corsOrigins;
     private EngineSettings engine;
     private int maxEventBytes;
+    private SocketLimits limits;
 
     @PostConstruct
     void load() {
@@ -27,6 +28,7 @@ public class BridgeConfig {
         jwt = new JwtConfigReader(key -> config.getOptionalValue(key, String.class), mode).read();
         corsOrigins = CorsOrigins.read(config, mode);
         engine = EngineSettings.read(config);
+        limits = SocketLimits.read(config);
         maxEventBytes = config.getOptionalValue("portfolio.bus.max-event-bytes", Integer.class).orElse(1_048_576);
     }
 
@@ -44,6 +46,10 @@ public class BridgeConfig {
 
     public EngineSettings engine() {
         return engine;
+    }
+
+    public SocketLimits limits() {
+        return limits;
     }
 
     public int maxEventBytes() {

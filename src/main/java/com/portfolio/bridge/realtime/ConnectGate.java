@@ -68,7 +68,12 @@ final class ConnectGate {
         String token = TokenSources.find(request, connection.getInitialHeaders(), connection.getInitialQuery());
         try {
             AuthenticatedUser user = verifier.verify(token);
-            users.admit(connection.getId(), user);
+            if (!users.admit(connection.getId(), user)) {
+                LOG.info(() -> "refused CONNECT on " + connection.getId() + ": user " + user.userId()
+                        + " is at the sockets-per-user limit");
+                refuse(connection, namespace, "too many connections", "too_many_sockets");
+                return false;
+            }
             return true;
         } catch (TokenRejectedException e) {
             LOG.fine(() -> "refused CONNECT on " + connection.getId() + ": " + e.reason().code());

@@ -5,13 +5,41 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Who is behind each Engine.IO connection that passed the gate; dropped when it closes. */
+/**
+ * Who is behind each Engine.IO connection that passed the gate, and how many connections each
+ * user holds (bounded); an entry goes when its connection closes.
+ */
 final class ConnectionUsers {
 
     private final Map<String, AuthenticatedUser> byConnection = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perUser = new ConcurrentHashMap<>();
+    private final int maxPerUser;
 
-    void admit(String connectionId, AuthenticatedUser user) {
-        byConnection.put(connectionId, user);
+    ConnectionUsers(int maxPerUser) {
+        this.maxPerUser = maxPerUser;
+    }
+
+    /** @return false, admitting nothing, if the user already holds the maximum */
+    boolean admit(String connectionId, AuthenticatedUser user) {
+        AuthenticatedUser previous = byConnection.get(connectionId);
+        if (previous != null && previous.userId().equals(user.userId())) {
+            byConnection.put(connectionId, user);
+            return true;
+        }
+        boolean[] reserved = {false};
+        perUser.compute(user.userId(), (id, count) -> {
+            int current = count == null ? 0 : count;
+            if (current >= maxPerUser) {
+                return count;
+            }
+            reserved[0] = true;
+            return current + 1;
+        });
+        if (reserved[0]) {
+            forget(connectionId);
+            byConnection.put(connectionId, user);
+        }
+        return reserved[0];
     }
 
     Optional<AuthenticatedUser> of(String connectionId) {
@@ -19,10 +47,17 @@ final class ConnectionUsers {
     }
 
     void forget(String connectionId) {
-        byConnection.remove(connectionId);
+        AuthenticatedUser user = byConnection.remove(connectionId);
+        if (user != null) {
+            perUser.computeIfPresent(user.userId(), (id, count) -> count <= 1 ? null : count - 1);
+        }
     }
 
     int size() {
         return byConnection.size();
+    }
+
+    int users() {
+        return perUser.size();
     }
 }

@@ -15,12 +15,13 @@ final class ConversationHandlers {
     private ConversationHandlers() {
     }
 
-    static void register(SocketIoSocket socket) {
-        socket.on(JOIN, args -> handle(socket, args, true));
-        socket.on(LEAVE, args -> handle(socket, args, false));
+    static void register(SocketIoSocket socket, RoomRegistry rooms, int maxConversations) {
+        socket.on(JOIN, args -> handle(socket, args, true, rooms, maxConversations));
+        socket.on(LEAVE, args -> handle(socket, args, false, rooms, maxConversations));
     }
 
-    private static void handle(SocketIoSocket socket, Object[] args, boolean join) {
+    private static void handle(SocketIoSocket socket, Object[] args, boolean join, RoomRegistry rooms,
+            int maxConversations) {
         ReceivedByLocalAcknowledgementCallback ack = args.length > 0
                 && args[args.length - 1] instanceof ReceivedByLocalAcknowledgementCallback callback ? callback : null;
         int payloadCount = ack == null ? args.length : args.length - 1;
@@ -29,6 +30,11 @@ final class ConversationHandlers {
             String id = ConversationIds.validate(payloadCount > 0 ? args[0] : null);
             String room = RoomNames.conversation(id);
             if (join) {
+                if (!rooms.roomsOf(socket.getId()).contains(room)
+                        && conversationCount(rooms, socket) >= maxConversations) {
+                    throw new IllegalArgumentException("too many conversations: at most " + maxConversations
+                            + " per socket");
+                }
                 socket.joinRoom(room);
             } else {
                 socket.leaveRoom(room);
@@ -41,5 +47,9 @@ final class ConversationHandlers {
         if (ack != null) {
             ack.sendAcknowledgement(answer);
         }
+    }
+
+    private static long conversationCount(RoomRegistry rooms, SocketIoSocket socket) {
+        return rooms.roomsOf(socket.getId()).stream().filter(r -> r.startsWith(RoomNames.CONVERSATION_PREFIX)).count();
     }
 }

@@ -48,7 +48,8 @@ public class PortfolioNamespace {
 
     @PostConstruct
     void start() {
-        users = new ConnectionUsers();
+        users = new ConnectionUsers(config.limits().socketsPerUser());
+        TokenExpiry expiry = config.limits().disconnectOnTokenExpiry() ? new TokenExpiry(scheduler, config.jwt().clockSkew()) : null;
         sockets = new SocketTracker();
         ConnectGate gate = new ConnectGate(NAME, new JoseTokenVerifier(config.jwt()), users);
         engine = EngineFactory.create(config.engine(), scheduler);
@@ -65,7 +66,10 @@ public class PortfolioNamespace {
         namespace.on("connection", args -> {
             SocketIoSocket socket = (SocketIoSocket) args[0];
             sockets.connected(socket);
-            ConversationHandlers.register(socket);
+            ConversationHandlers.register(socket, rooms, config.limits().conversationsPerSocket());
+            if (expiry != null) {
+                users.of(socket.getClient().getId()).ifPresent(user -> expiry.watch(socket, user));
+            }
         });
         LOG.info(() -> "namespace " + NAME + " ready (mode " + config.mode() + ")");
     }
@@ -115,6 +119,11 @@ public class PortfolioNamespace {
 
     public int admittedConnections() {
         return users.size();
+    }
+
+    /** Users with at least one admitted connection. */
+    public int connectedUsers() {
+        return users.users();
     }
 
     public int roomSize(String room) {

@@ -29,6 +29,10 @@ public final class TestTokens {
         return sign(userId, 600);
     }
 
+    public static String expiringIn(String userId, int seconds) {
+        return sign(userId, seconds);
+    }
+
     public static String expired(String userId) {
         return sign(userId, -120);
     }
