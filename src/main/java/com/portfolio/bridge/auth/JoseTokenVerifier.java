@@ -51,7 +51,7 @@ public final class JoseTokenVerifier implements TokenVerifier {
         } catch (InvalidJwtException e) {
             throw Rejections.from(e);
         }
-        return new AuthenticatedUser(userId(claims), expiry(claims));
+        return new AuthenticatedUser(userId(claims), expiry(claims), token);
     }
 
     private String userId(JwtClaims claims) throws TokenRejectedException {

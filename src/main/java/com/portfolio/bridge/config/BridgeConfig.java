@@ -1,5 +1,6 @@
 package com.portfolio.bridge.config;
 
+import com.portfolio.bridge.access.ConversationAccess;
 import com.portfolio.bridge.auth.JwtSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ public class BridgeConfig {
     private EngineSettings engine;
     private int maxEventBytes;
     private SocketLimits limits;
+    private ConversationAccess conversationAccess;
 
     @PostConstruct
     void load() {
@@ -29,6 +31,7 @@ public class BridgeConfig {
         corsOrigins = CorsOrigins.read(config, mode);
         engine = EngineSettings.read(config);
         limits = SocketLimits.read(config);
+        conversationAccess = AccessReader.read(config);
         maxEventBytes = config.getOptionalValue("portfolio.bus.max-event-bytes", Integer.class).orElse(1_048_576);
     }
 
@@ -46,6 +49,10 @@ public class BridgeConfig {
 
     public EngineSettings engine() {
         return engine;
+    }
+
+    public ConversationAccess conversationAccess() {
+        return conversationAccess;
     }
 
     public SocketLimits limits() {

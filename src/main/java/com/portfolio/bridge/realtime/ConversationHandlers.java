@@ -1,55 +1,103 @@
 package com.portfolio.bridge.realtime;
 
+import com.portfolio.bridge.access.AccessDecision;
+import com.portfolio.bridge.access.ConversationAccess;
 import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.SocketIoSocket.ReceivedByLocalAcknowledgementCallback;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.json.JSONObject;
 
-/** The client → server events of the contract: join-conversation and leave-conversation. */
+/**
+ * The client → server events of the contract: join-conversation and leave-conversation. A join
+ * may wait for the access policy, so each socket's requests run one after another, in order,
+ * off the connection's thread.
+ */
 final class ConversationHandlers {
 
     static final String JOIN = "join-conversation";
     static final String LEAVE = "leave-conversation";
     private static final Logger LOG = Logger.getLogger(ConversationHandlers.class.getName());
 
-    private ConversationHandlers() {
+    private final RoomRegistry rooms;
+    private final int maxConversations;
+    private final ConversationAccess access;
+    private final ConnectionUsers users;
+    private final Map<String, CompletableFuture<Void>> queues = new ConcurrentHashMap<>();
+
+    ConversationHandlers(RoomRegistry rooms, int maxConversations, ConversationAccess access, ConnectionUsers users) {
+        this.rooms = rooms;
+        this.maxConversations = maxConversations;
+        this.access = access;
+        this.users = users;
     }
 
-    static void register(SocketIoSocket socket, RoomRegistry rooms, int maxConversations) {
-        socket.on(JOIN, args -> handle(socket, args, true, rooms, maxConversations));
-        socket.on(LEAVE, args -> handle(socket, args, false, rooms, maxConversations));
+    void register(SocketIoSocket socket) {
+        queues.put(socket.getId(), CompletableFuture.completedFuture(null));
+        socket.on(JOIN, args -> enqueue(socket, args, true));
+        socket.on(LEAVE, args -> enqueue(socket, args, false));
+        socket.on("disconnect", args -> queues.remove(socket.getId()));
     }
 
-    private static void handle(SocketIoSocket socket, Object[] args, boolean join, RoomRegistry rooms,
-            int maxConversations) {
+    private void enqueue(SocketIoSocket socket, Object[] args, boolean join) {
         ReceivedByLocalAcknowledgementCallback ack = args.length > 0
                 && args[args.length - 1] instanceof ReceivedByLocalAcknowledgementCallback callback ? callback : null;
-        int payloadCount = ack == null ? args.length : args.length - 1;
-        JSONObject answer;
-        try {
-            String id = ConversationIds.validate(payloadCount > 0 ? args[0] : null);
-            String room = RoomNames.conversation(id);
-            if (join) {
-                if (!rooms.roomsOf(socket.getId()).contains(room)
-                        && conversationCount(rooms, socket) >= maxConversations) {
-                    throw new IllegalArgumentException("too many conversations: at most " + maxConversations
-                            + " per socket");
-                }
-                socket.joinRoom(room);
-            } else {
-                socket.leaveRoom(room);
-            }
-            answer = new JSONObject().put("ok", true);
-        } catch (IllegalArgumentException e) {
-            LOG.fine(() -> "socket " + socket.getId() + " sent a bad conversation id: " + e.getMessage());
-            answer = new JSONObject().put("ok", false).put("error", e.getMessage());
-        }
-        if (ack != null) {
-            ack.sendAcknowledgement(answer);
-        }
+        Object rawId = (ack == null ? args.length : args.length - 1) > 0 ? args[0] : null;
+        queues.computeIfPresent(socket.getId(), (id, tail) -> tail
+                .thenCompose(ignored -> handle(socket, rawId, join))
+                .exceptionally(failure -> {
+                    LOG.log(Level.WARNING, "conversation request of socket " + id + " failed", failure);
+                    return new JSONObject().put("ok", false).put("error", "internal error");
+                })
+                .thenAccept(answer -> {
+                    if (ack != null) {
+                        ack.sendAcknowledgement(answer);
+                    }
+                }));
     }
 
-    private static long conversationCount(RoomRegistry rooms, SocketIoSocket socket) {
+    private CompletionStage<JSONObject> handle(SocketIoSocket socket, Object rawId, boolean join) {
+        String id;
+        try {
+            id = ConversationIds.validate(rawId);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(refusal(e.getMessage()));
+        }
+        String room = RoomNames.conversation(id);
+        if (!join) {
+            socket.leaveRoom(room);
+            return CompletableFuture.completedFuture(new JSONObject().put("ok", true));
+        }
+        if (rooms.roomsOf(socket.getId()).contains(room)) {
+            return CompletableFuture.completedFuture(new JSONObject().put("ok", true));
+        }
+        if (conversationCount(socket) >= maxConversations) {
+            return CompletableFuture.completedFuture(
+                    refusal("too many conversations: at most " + maxConversations + " per socket"));
+        }
+        return users.of(socket.getClient().getId())
+                .map(user -> access.check(user.userId(), user.token(), id))
+                .orElse(CompletableFuture.completedFuture(AccessDecision.FORBIDDEN))
+                .thenApply(decision -> {
+                    if (decision != AccessDecision.ALLOWED) {
+                        return refusal(decision.error());
+                    }
+                    if (socket.isConnected()) {
+                        socket.joinRoom(room);
+                    }
+                    return new JSONObject().put("ok", true);
+                });
+    }
+
+    private long conversationCount(SocketIoSocket socket) {
         return rooms.roomsOf(socket.getId()).stream().filter(r -> r.startsWith(RoomNames.CONVERSATION_PREFIX)).count();
+    }
+
+    private static JSONObject refusal(String error) {
+        return new JSONObject().put("ok", false).put("error", error);
     }
 }

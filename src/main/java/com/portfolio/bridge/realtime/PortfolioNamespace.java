@@ -63,10 +63,12 @@ public class PortfolioNamespace {
         });
         SocketIoNamespace namespace = io.namespace(NAME);
         rooms = (RoomRegistry) namespace.getAdapter();
+        ConversationHandlers conversations = new ConversationHandlers(rooms, config.limits().conversationsPerSocket(),
+                config.conversationAccess(), users);
         namespace.on("connection", args -> {
             SocketIoSocket socket = (SocketIoSocket) args[0];
             sockets.connected(socket);
-            ConversationHandlers.register(socket, rooms, config.limits().conversationsPerSocket());
+            conversations.register(socket);
             if (expiry != null) {
                 users.of(socket.getClient().getId()).ifPresent(user -> expiry.watch(socket, user));
             }

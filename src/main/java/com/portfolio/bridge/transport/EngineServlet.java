@@ -85,7 +85,7 @@ public class EngineServlet extends HttpServlet {
             return;
         }
         try {
-            namespace.engine().handleRequest(request, response);
+            namespace.engine().handleRequest(request, polls.track(response, sid));
             answerPollOfClosedSession(request, response, sid);
         } finally {
             polls.endWhenDone(request, sid);
