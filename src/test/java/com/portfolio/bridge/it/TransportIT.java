@@ -58,7 +58,8 @@ class TransportIT {
         assertEquals(200, response.statusCode());
         JSONObject open = new JSONObject(response.body().substring(1));
         assertEquals("websocket", open.getJSONArray("upgrades").getString(0));
-        assertEquals(25000, open.getInt("pingInterval"));
+        assertEquals(2000, open.getInt("pingInterval"), "the test server sets portfolio.engine.ping-interval-ms");
+        assertEquals(2000, open.getInt("pingTimeout"));
         assertTrue(response.body().startsWith("0"));
     }
 

@@ -12,7 +12,11 @@ public final class Await {
     }
 
     public static void until(String what, BooleanSupplier condition) throws TimeoutException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        until(what, Duration.ofSeconds(10), condition);
+    }
+
+    public static void until(String what, Duration limit, BooleanSupplier condition) throws TimeoutException {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("timed out waiting until " + what);

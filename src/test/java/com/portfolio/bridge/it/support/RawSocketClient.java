@@ -24,6 +24,8 @@ import org.json.JSONObject;
 public final class RawSocketClient implements AutoCloseable {
 
     public static final Duration WAIT = Duration.ofSeconds(10);
+    // One client (one selector thread) for every connection, so tests can open thousands.
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String NSP = "/portfolio";
 
     public record Event(String name, Object argument) {
@@ -63,7 +65,7 @@ public final class RawSocketClient implements AutoCloseable {
     /** Only the WebSocket; the caller drives the protocol with {@link #send} and {@link #expectControl}. */
     public static RawSocketClient open(int port, String query, Map<String, String> headers) throws Exception {
         RawSocketClient client = new RawSocketClient();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
         headers.forEach(builder::header);
         client.webSocket = builder
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket" + query),

@@ -55,7 +55,16 @@ public final class TestTokens {
         }
     }
 
+    private static volatile PrivateKey cached;
+
     private static PrivateKey privateKey() {
+        if (cached == null) {
+            cached = readPrivateKey();
+        }
+        return cached;
+    }
+
+    private static PrivateKey readPrivateKey() {
         try {
             String pem = Files.readString(keyDir().resolve("private.pem"));
             byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
