@@ -5,8 +5,12 @@ import com.portfolio.bridge.auth.TokenRejectedException;
 import com.portfolio.bridge.auth.TokenVerifier;
 import io.socket.engineio.server.Emitter;
 import io.socket.engineio.server.EngineIoSocket;
+import io.socket.engineio.server.ReadyState;
 import io.socket.engineio.server.parser.Packet;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.json.JSONObject;
@@ -24,11 +28,16 @@ final class ConnectGate {
     private final String namespace;
     private final TokenVerifier verifier;
     private final ConnectionUsers users;
+    private final ScheduledExecutorService scheduler;
+    private final long connectTimeoutMs;
 
-    ConnectGate(String namespace, TokenVerifier verifier, ConnectionUsers users) {
+    ConnectGate(String namespace, TokenVerifier verifier, ConnectionUsers users, ScheduledExecutorService scheduler,
+            long connectTimeoutMs) {
         this.namespace = namespace;
         this.verifier = verifier;
         this.users = users;
+        this.scheduler = scheduler;
+        this.connectTimeoutMs = connectTimeoutMs;
     }
 
     /** Must run after the library has attached its own data listener to the connection. */
@@ -36,7 +45,16 @@ final class ConnectGate {
         List<Emitter.Listener> library = connection.listeners("data");
         connection.off("data");
         connection.on("data", (Emitter.Listener) args -> onData(connection, library, args));
-        connection.on("close", (Emitter.Listener) args -> users.forget(connection.getId()));
+        ScheduledFuture<?> deadline = scheduler.schedule(() -> {
+            if (users.of(connection.getId()).isEmpty() && connection.getReadyState() == ReadyState.OPEN) {
+                LOG.fine(() -> "closing connection " + connection.getId() + ": no CONNECT within " + connectTimeoutMs + " ms");
+                connection.close();
+            }
+        }, connectTimeoutMs, TimeUnit.MILLISECONDS);
+        connection.on("close", (Emitter.Listener) args -> {
+            deadline.cancel(false);
+            users.forget(connection.getId());
+        });
     }
 
     private void onData(EngineIoSocket connection, List<Emitter.Listener> library, Object[] args) {

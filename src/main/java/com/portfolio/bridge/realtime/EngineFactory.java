@@ -28,7 +28,10 @@ final class EngineFactory {
 
     static SocketIoServerOptions socketIoOptions(EngineSettings timings, SocketIoAdapter.AdapterFactory adapters) {
         SocketIoServerOptions options = SocketIoServerOptions.newFromDefault();
-        options.setConnectionTimeout(timings.connectTimeoutMs());
+        // ConnectGate closes silent connections itself at the configured timeout; the library's
+        // own timeout would drop every close listener of the connection (see SocketTracker.end),
+        // so it only runs later, finds the connection closed, and does nothing.
+        options.setConnectionTimeout(timings.connectTimeoutMs() + 60_000);
         options.setAdapterFactory(adapters);
         return options;
     }

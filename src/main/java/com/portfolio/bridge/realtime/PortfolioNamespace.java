@@ -17,6 +17,8 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.json.JSONObject;
 
@@ -45,13 +47,15 @@ public class PortfolioNamespace {
     private RoomRegistry rooms;
     private SocketTracker sockets;
     private ConnectionUsers users;
+    private ScheduledFuture<?> sweeper;
 
     @PostConstruct
     void start() {
         users = new ConnectionUsers(config.limits().socketsPerUser());
         TokenExpiry expiry = config.limits().disconnectOnTokenExpiry() ? new TokenExpiry(scheduler, config.jwt().clockSkew()) : null;
         sockets = new SocketTracker();
-        ConnectGate gate = new ConnectGate(NAME, new JoseTokenVerifier(config.jwt()), users);
+        ConnectGate gate = new ConnectGate(NAME, new JoseTokenVerifier(config.jwt()), users, scheduler,
+                config.engine().connectTimeoutMs());
         engine = EngineFactory.create(config.engine(), scheduler);
         SocketIoServer io = new SocketIoServer(engine,
                 EngineFactory.socketIoOptions(config.engine(), ns -> new RoomRegistry(ns, this::admitted)));
@@ -73,6 +77,8 @@ public class PortfolioNamespace {
                 users.of(socket.getClient().getId()).ifPresent(user -> expiry.watch(socket, user));
             }
         });
+        long sweepMs = config.engine().pingIntervalMs() + config.engine().pingTimeoutMs();
+        sweeper = scheduler.scheduleAtFixedRate(sockets::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
         LOG.info(() -> "namespace " + NAME + " ready (mode " + config.mode() + ")");
     }
 
@@ -142,6 +148,7 @@ public class PortfolioNamespace {
 
     @PreDestroy
     void stop() {
+        sweeper.cancel(false);
         int closed = sockets.closeAll();
         engine.shutdown();
         LOG.info(() -> "namespace " + NAME + " stopped; closed " + closed + " connections");

@@ -2,6 +2,7 @@ package com.portfolio.bridge.realtime;
 
 import io.socket.engineio.server.Emitter;
 import io.socket.engineio.server.EngineIoSocket;
+import io.socket.engineio.server.ReadyState;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,15 @@ final class SocketTracker {
     private final Map<String, SocketIoSocket> sockets = new ConcurrentHashMap<>();
     // Closed by us but not yet gone: a polling session waits for its next poll to say goodbye.
     private final Set<String> closing = ConcurrentHashMap.newKeySet();
+    // Seen in CLOSING at the last sweep.
+    private final Set<String> stuck = ConcurrentHashMap.newKeySet();
 
     void opened(EngineIoSocket connection) {
         connections.put(connection.getId(), connection);
         connection.on("close", (Emitter.Listener) args -> {
             connections.remove(connection.getId());
             closing.remove(connection.getId());
+            stuck.remove(connection.getId());
         });
     }
 
@@ -35,6 +39,28 @@ final class SocketTracker {
             closing.add(connectionId);
             connection.close();
         }
+    }
+
+    /**
+     * Finishes connections that were closing or closed at the last sweep and still are here:
+     * a backstop for any path where the close event was lost (see {@link #end}). Emitting it
+     * runs every cleanup listener still attached (the engine's session map, the Socket.IO
+     * client, ours).
+     * @return how many were finished
+     */
+    int sweep() {
+        int finished = 0;
+        for (EngineIoSocket connection : List.copyOf(connections.values())) {
+            String id = connection.getId();
+            ReadyState state = connection.getReadyState();
+            if (state == ReadyState.OPEN || state == ReadyState.OPENING) {
+                stuck.remove(id);
+            } else if (!stuck.add(id)) {
+                connection.emit("close", "closed without a poll to tell", null);
+                finished++;
+            }
+        }
+        return finished;
     }
 
     /** True once the connection's close event has run (not merely asked to close). */
@@ -54,10 +80,21 @@ final class SocketTracker {
         return sockets.size();
     }
 
+    /**
+     * Ends a socket: DISCONNECT to the client ("io server disconnect"), then the Engine.IO close.
+     * Not {@code socket.disconnect(true)}: the library's client then drops every "close"
+     * listener of the connection (its own, the engine's session map, ours) before the
+     * connection has closed, and the session is never forgotten.
+     */
+    static void end(SocketIoSocket socket) {
+        socket.disconnect(false);
+        socket.getClient().getConnection().close();
+    }
+
     /** Disconnects every socket (clients see "io server disconnect") and closes every connection. */
     int closeAll() {
         List<SocketIoSocket> connected = List.copyOf(sockets.values());
-        connected.forEach(socket -> socket.disconnect(true));
+        connected.forEach(SocketTracker::end);
         List<EngineIoSocket> open = List.copyOf(connections.values());
         open.forEach(EngineIoSocket::close);
         return open.size();

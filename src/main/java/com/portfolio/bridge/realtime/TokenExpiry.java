@@ -31,7 +31,7 @@ final class TokenExpiry {
         long delayMs = Math.max(0, Duration.between(Instant.now(), end).toMillis());
         ScheduledFuture<?> expiry = scheduler.schedule(() -> {
             LOG.info(() -> "disconnecting socket " + socket.getId() + " of " + user.userId() + ": token expired");
-            socket.disconnect(true);
+            SocketTracker.end(socket);
         }, delayMs, TimeUnit.MILLISECONDS);
         socket.on("disconnect", args -> expiry.cancel(false));
     }

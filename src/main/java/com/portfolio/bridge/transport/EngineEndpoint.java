@@ -2,8 +2,6 @@ package com.portfolio.bridge.transport;
 
 import com.portfolio.bridge.config.BridgeConfig;
 import com.portfolio.bridge.realtime.PortfolioNamespace;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import io.socket.engineio.server.utils.ParseQS;
 import jakarta.ejb.EJB;
@@ -40,8 +38,8 @@ public class EngineEndpoint {
     @Inject
     private TransportStats stats;
 
-    @Resource
-    private ManagedExecutorService executor;
+    @Inject
+    private SessionCloser closer;
 
     private WebSocketConnection connection;
     private long maxPayload;
@@ -63,7 +61,7 @@ public class EngineEndpoint {
         maxPayload = settings.engine().maxPayloadBytes();
         connection = new WebSocketConnection(session, query,
                 (Map<String, List<String>>) properties.getOrDefault(HandshakeCapture.HEADERS, Map.of()),
-                settings.engine(), executor, stats);
+                settings.engine(), closer, stats);
         namespace.engine().handleWebSocket(connection);
     }
 

@@ -60,6 +60,9 @@ public class EngineServlet extends HttpServlet {
             push(request, response, sid);
         } else if (sid != null && "GET".equals(request.getMethod())) {
             poll(request, response, sid);
+        } else if (sid != null) {
+            // The library answers other methods with an empty 500.
+            EngineErrors.BAD_REQUEST.write(response);
         } else {
             namespace.engine().handleRequest(request, response);
         }

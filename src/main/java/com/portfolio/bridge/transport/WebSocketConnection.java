@@ -7,8 +7,6 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -25,24 +23,26 @@ final class WebSocketConnection extends EngineIoWebSocket {
     private final Map<String, String> query;
     private final Map<String, List<String>> headers;
     private final OutboundQueue outbound;
+    private final SessionCloser closer;
     private final long maxPayload;
     private volatile boolean opened;
 
     WebSocketConnection(Session session, Map<String, String> query, Map<String, List<String>> headers,
-            EngineSettings limits, Executor executor, TransportStats stats) {
+            EngineSettings limits, SessionCloser closer, TransportStats stats) {
         long maxOutboundBytes = limits.maxOutboundBytes();
         this.maxPayload = limits.maxPayloadBytes();
         this.session = session;
         this.query = query;
         this.headers = headers;
         // Cutting off runs elsewhere: the overflowing write holds the engine's connection lock.
-        this.outbound = new OutboundQueue(session.getAsyncRemote(), maxOutboundBytes, () -> executor.execute(() -> {
+        this.closer = closer;
+        this.outbound = new OutboundQueue(session.getAsyncRemote(), maxOutboundBytes, () -> {
             LOG.warning(() -> "closing WebSocket " + session.getId() + ": client stopped reading, more than "
                     + maxOutboundBytes + " bytes queued");
             stats.slowConsumerCut();
-            emit("close");
-            close(SLOW_CONSUMER);
-        }));
+            // Off the writing thread: it holds the engine's connection lock.
+            closer.close(session, SLOW_CONSUMER, () -> emit("close"));
+        });
     }
 
     @Override
@@ -71,16 +71,6 @@ final class WebSocketConnection extends EngineIoWebSocket {
 
     @Override
     public void close() {
-        close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""));
-    }
-
-    private void close(CloseReason reason) {
-        try {
-            if (session.isOpen()) {
-                session.close(reason);
-            }
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "closing WebSocket session " + session.getId(), e);
-        }
+        closer.close(session, new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""));
     }
 }

@@ -9,9 +9,14 @@ import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.TestTokens;
 import com.portfolio.bridge.realtime.PortfolioNamespace;
 import jakarta.enterprise.inject.spi.CDI;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -21,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * In the server: thousands of clients come and go — clean closes, dropped connections, and
- * clients that go silent until the heartbeat gives up — and the singleton's counts return to
- * where they were.
+ * In the server: thousands of clients come and go — clean closes, dropped connections, clients
+ * that go silent until the heartbeat gives up, connections that never send CONNECT (WebSocket
+ * and polling), sockets whose token expires — and the singleton's counts return to baseline.
  */
 @ExtendWith(ArquillianExtension.class)
 class LeakIT {
@@ -47,29 +52,45 @@ class LeakIT {
             baseline[i] = counts[i].getAsInt();
         }
 
+        // Clients that leave: cleanly, by dropping the connection, or by going silent.
         List<RawSocketClient> clean = connectMany("clean");
         List<RawSocketClient> dropped = connectMany("dropped");
         List<RawSocketClient> silent = connectMany("silent");
         LOG.info(() -> "connected " + namespace.connectedSockets() + " sockets in " + namespace.roomCount() + " rooms");
         assertTrue(namespace.connectedSockets() >= baseline[0] + 3 * PER_KIND);
-
-        int connected = namespace.connectedSockets();
         clean.forEach(RawSocketClient::close);
-        Await.until("clean closes processed", Duration.ofSeconds(30),
-                () -> namespace.connectedSockets() <= connected - PER_KIND);
-        LOG.info(() -> "after clean closes: " + describe(names, counts));
         dropped.forEach(RawSocketClient::abort);
-        Await.until("dropped connections processed", Duration.ofSeconds(30),
-                () -> namespace.connectedSockets() <= connected - 2 * PER_KIND);
-        LOG.info(() -> "after drops: " + describe(names, counts));
         silent.forEach(RawSocketClient::stall);
+        awaitBaseline("clients that left", names, counts, baseline);
+        silent.forEach(RawSocketClient::abort);
 
+        // Connections the server ends itself: no CONNECT in time (WebSocket and polling), token expiry.
+        List<RawSocketClient> neverConnected = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            neverConnected.add(RawSocketClient.open(Ports.http(), "", Map.of()));
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 200; i++) {
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Ports.http()
+                    + "/socket.io/?EIO=4&transport=polling")).build(), HttpResponse.BodyHandlers.discarding());
+        }
+        List<RawSocketClient> expiring = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            expiring.add(RawSocketClient.connect(Ports.http(), TestTokens.expiringIn("expiring-" + i, 2)));
+        }
+        awaitBaseline("connections the server ended", names, counts, baseline);
+        neverConnected.forEach(RawSocketClient::abort);
+        expiring.forEach(RawSocketClient::abort);
+    }
+
+    private static void awaitBaseline(String phase, String[] names, IntSupplier[] counts, int[] baseline)
+            throws Exception {
         for (int i = 0; i < counts.length; i++) {
             int index = i;
-            Await.until(names[i] + " back to " + baseline[i] + " (" + describe(names, counts) + ")",
+            Await.until(phase + ": " + names[i] + " back to " + baseline[i] + " (" + describe(names, counts) + ")",
                     Duration.ofSeconds(30), () -> counts[index].getAsInt() <= baseline[index]);
         }
-        silent.forEach(RawSocketClient::abort);
+        LOG.info(() -> phase + ": back to baseline " + describe(names, counts));
     }
 
     private static String describe(String[] names, IntSupplier[] counts) {

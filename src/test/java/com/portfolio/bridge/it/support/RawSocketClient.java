@@ -64,12 +64,16 @@ public final class RawSocketClient implements AutoCloseable {
 
     /** Only the WebSocket; the caller drives the protocol with {@link #send} and {@link #expectControl}. */
     public static RawSocketClient open(int port, String query, Map<String, String> headers) throws Exception {
+        return openWithQuery(port, "EIO=4&transport=websocket" + query, headers);
+    }
+
+    /** A WebSocket to /socket.io/ with exactly this query string. */
+    public static RawSocketClient openWithQuery(int port, String query, Map<String, String> headers) throws Exception {
         RawSocketClient client = new RawSocketClient();
         WebSocket.Builder builder = HTTP.newWebSocketBuilder();
         headers.forEach(builder::header);
         client.webSocket = builder
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=websocket" + query),
-                        new Receiver(client))
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/socket.io/?" + query), new Receiver(client))
                 .get(WAIT.toSeconds(), TimeUnit.SECONDS);
         return client;
     }

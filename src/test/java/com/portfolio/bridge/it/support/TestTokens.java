@@ -38,20 +38,48 @@ public final class TestTokens {
     }
 
     private static String sign(String userId, int lifetimeSeconds) {
+        return signWith(claims(userId, lifetimeSeconds), AlgorithmIdentifiers.RSA_USING_SHA256, privateKey(), null);
+    }
+
+    /** A token from the platform's key whose claims a test has changed (for the bad-token catalogue). */
+    public static String custom(String userId, java.util.function.Consumer<JwtClaims> change) {
+        JwtClaims claims = claims(userId, 600);
+        change.accept(claims);
+        return signWith(claims, AlgorithmIdentifiers.RSA_USING_SHA256, privateKey(), null);
+    }
+
+    public static JwtClaims claims(String userId, int lifetimeSeconds) {
         JwtClaims claims = new JwtClaims();
         claims.setSubject(userId);
         claims.setIssuer(setting("it.jwt.issuer", "portfolio.jwt.issuer"));
         claims.setAudience(setting("it.jwt.audience", "portfolio.jwt.audience"));
         claims.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 600));
         claims.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() + lifetimeSeconds));
+        return claims;
+    }
+
+    public static String signWith(JwtClaims claims, String algorithm, java.security.Key key, String kid) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        jws.setKey(privateKey());
+        jws.setAlgorithmHeaderValue(algorithm);
+        jws.setKey(key);
+        if (kid != null) {
+            jws.setKeyIdHeaderValue(kid);
+        }
+        jws.setDoKeyValidation(false);
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The platform's public key as PEM text, as an attacker would find it. */
+    public static String publicKeyPem() {
+        try {
+            return Files.readString(keyDir().resolve("public.pem"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
