@@ -30,8 +30,9 @@ final class EngineFactory {
         SocketIoServerOptions options = SocketIoServerOptions.newFromDefault();
         // ConnectGate closes silent connections itself at the configured timeout; the library's
         // own timeout would drop every close listener of the connection (see SocketTracker.end),
-        // so it only runs later, finds the connection closed, and does nothing.
-        options.setConnectionTimeout(timings.connectTimeoutMs() + 60_000);
+        // so it runs a second later, finds the connection closed, and does nothing. Not much
+        // later: its pending task keeps the whole connection reachable until it runs.
+        options.setConnectionTimeout(timings.connectTimeoutMs() + 1_000);
         options.setAdapterFactory(adapters);
         return options;
     }

@@ -10,6 +10,7 @@ import com.portfolio.bridge.it.support.Await;
 import com.portfolio.bridge.it.support.BusPublisher;
 import com.portfolio.bridge.it.support.Catalog;
 import com.portfolio.bridge.it.support.Deployments;
+import com.portfolio.bridge.it.support.Heap;
 import com.portfolio.bridge.it.support.Ports;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.TestTokens;
@@ -54,6 +55,7 @@ class BadInputCatalogIT {
     private RawSocketClient bystander;
     private PortfolioNamespace namespace;
     private int baseline;
+    private long heapBefore;
 
     @Deployment
     static WebArchive deployment() {
@@ -65,12 +67,15 @@ class BadInputCatalogIT {
         namespace = CDI.current().select(PortfolioNamespace.class).get();
         bystander = RawSocketClient.connect(Ports.http(), TestTokens.valid("bystander"));
         baseline = namespace.openConnections();
+        heapBefore = Heap.usedAfterGc();
     }
 
     @AfterEach
     void backToBaseline() throws Exception {
         Await.until("connections back to baseline", java.time.Duration.ofSeconds(20),
                 () -> namespace.openConnections() <= baseline);
+        long grown = Heap.usedAfterGc() - heapBefore;
+        assertTrue(grown < Heap.TOLERANCE_BYTES, "heap grew by " + grown / 1024 + " KiB");
         bystander.close();
     }
 
