@@ -65,14 +65,20 @@ public class EngineEndpoint {
         namespace.engine().handleWebSocket(connection);
     }
 
-    @OnMessage
+    /**
+     * Hard ceiling on what Liberty assembles for one message, whatever maxPayload says: the
+     * configured limit is applied below, once the message is whole.
+     */
+    static final long MAX_ASSEMBLED_BYTES = 16L * 1024 * 1024;
+
+    @OnMessage(maxMessageSize = MAX_ASSEMBLED_BYTES)
     public void text(Session session, String message) throws IOException {
         if (connection != null && withinLimit(session, message.length())) {
             connection.emit("message", message);
         }
     }
 
-    @OnMessage
+    @OnMessage(maxMessageSize = MAX_ASSEMBLED_BYTES)
     public void binary(Session session, byte[] message) throws IOException {
         if (connection != null && withinLimit(session, message.length)) {
             connection.emit("message", (Object) message);
