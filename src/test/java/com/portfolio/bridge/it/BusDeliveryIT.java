@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.portfolio.bridge.it.support.BusPublisher;
 import com.portfolio.bridge.it.support.Deployments;
+import com.portfolio.bridge.it.support.FailOnceEventIntake;
 import com.portfolio.bridge.it.support.Ports;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.RawSocketClient.Event;
@@ -78,6 +79,21 @@ class BusDeliveryIT {
 
             Event received = socket.nextEvent();
             assertEquals("Zürich ✓", ((JSONObject) received.argument()).getString("title"));
+        }
+    }
+
+    @Test
+    void aFailureInsideTheContainerRollsBackAndTheEventIsRedelivered() throws Exception {
+        String user = RawSocketClient.unique("retry");
+        String attempt = RawSocketClient.unique("attempt");
+        try (RawSocketClient socket = RawSocketClient.connect(Ports.http(), TestTokens.valid(user))) {
+            String document = "{\"_id\":\"n-retry\",\"userId\":\"" + user + "\"}";
+            BusPublisher.text(BusPublisher.NOTIFICATIONS, document, Map.of(FailOnceEventIntake.FAIL_ONCE, attempt));
+
+            Event received = socket.nextEvent();
+            assertEquals(new JSONObject(document).toMap(), ((JSONObject) received.argument()).toMap());
+            assertEquals(2, FailOnceEventIntake.DELIVERIES.get(attempt), "failed once, then delivered again");
+            assertNothingPendingAfterRoundTrip(socket);
         }
     }
 
