@@ -2,6 +2,7 @@ package com.portfolio.bridge.bus;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -21,6 +22,8 @@ public class DeadLetters {
     public static final String REASON = "deadLetterReason";
     public static final String KIND = "deadLetterKind";
     public static final String ORIGINAL_ID = "deadLetterOriginalMessageId";
+    /** Each node consumes every event, so each dead-letters a poison one: say which node did. */
+    public static final String NODE = "deadLetterNode";
 
     @Resource(lookup = "jms/portfolio/ConnectionFactory")
     private ConnectionFactory connectionFactory;
@@ -28,17 +31,22 @@ public class DeadLetters {
     @Resource(lookup = "jms/portfolio/DeadLetter")
     private Queue deadLetterQueue;
 
+    @Inject
+    private NodeIdentity node;
+
     public void send(Message original, EventKind kind, String reason) throws JMSException {
         try (JMSContext context = connectionFactory.createContext()) {
             Message copy = copyBody(context, original);
             for (Object name : Collections.list(original.getPropertyNames())) {
                 String property = (String) name;
-                if (!property.startsWith("JMS")) {
+                // JMS* and the broker's own _AMQ* properties belong to the original delivery.
+                if (!property.startsWith("JMS") && !property.startsWith("_AMQ")) {
                     copy.setObjectProperty(property, original.getObjectProperty(property));
                 }
             }
             copy.setStringProperty(REASON, reason);
             copy.setStringProperty(KIND, kind.name().toLowerCase());
+            copy.setStringProperty(NODE, node.nodeId());
             copy.setStringProperty(ORIGINAL_ID, String.valueOf(original.getJMSMessageID()));
             context.createProducer().send(deadLetterQueue, copy);
         }

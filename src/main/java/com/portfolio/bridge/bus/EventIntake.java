@@ -11,9 +11,9 @@ import jakarta.jms.Message;
 import java.util.logging.Logger;
 
 /**
- * What both consumers do with a message: decode it, emit it to its room, or dead-letter it
- * with the reason. Anything else that fails is rethrown so the container rolls back and the
- * bus redelivers.
+ * What both consumers do with a message: decode it and hand it to its key's lane to emit, or
+ * dead-letter it with the reason. Runs on the topic's one ordered consumer. Anything else that
+ * fails here is rethrown so the container rolls back and the bus redelivers.
  */
 @ApplicationScoped
 public class EventIntake {
@@ -29,19 +29,37 @@ public class EventIntake {
     @Inject
     private BridgeConfig config;
 
+    @Inject
+    private KeyedLanes lanes;
+
+    @Inject
+    private Probes probes;
+
+    @Inject
+    private BusActivity activity;
+
     public void accept(Message message, EventKind kind) {
         try {
+            if (Probes.isProbe(message)) {
+                probes.received(kind, message);
+                return;
+            }
+            activity.countConsumed(kind);
             DomainEvent event = decode(message, kind);
-            int sockets = switch (kind) {
-                case NOTIFICATION -> namespace.notificationCreated(event.routingKey(), event.documentJson());
-                case MESSAGE -> namespace.messagePosted(event.routingKey(), event.documentJson());
-            };
-            LOG.fine(() -> kind + " for " + event.routingKey() + " sent to " + sockets + " sockets");
+            lanes.submit(kind, event.routingKey(), () -> emit(kind, event));
         } catch (PoisonEventException poison) {
             deadLetter(message, kind, poison.reason());
         } catch (JMSException e) {
             throw new JMSRuntimeException("cannot read " + kind + " event: " + e.getMessage(), e.getErrorCode(), e);
         }
+    }
+
+    private void emit(EventKind kind, DomainEvent event) {
+        int sockets = switch (kind) {
+            case NOTIFICATION -> namespace.notificationCreated(event.routingKey(), event.documentJson());
+            case MESSAGE -> namespace.messagePosted(event.routingKey(), event.documentJson());
+        };
+        LOG.fine(() -> kind + " for " + event.routingKey() + " sent to " + sockets + " sockets");
     }
 
     private DomainEvent decode(Message message, EventKind kind) throws JMSException, PoisonEventException {
@@ -54,6 +72,7 @@ public class EventIntake {
     private void deadLetter(Message message, EventKind kind, String reason) {
         try {
             deadLetters.send(message, kind, reason);
+            activity.countDeadLettered(kind);
             LOG.warning(() -> "dead-lettered " + kind + " event " + messageId(message) + ": " + reason);
         } catch (JMSException e) {
             throw new JMSRuntimeException("cannot dead-letter " + kind + " event: " + e.getMessage(),

@@ -22,6 +22,7 @@ public class BridgeConfig {
     private int maxEventBytes;
     private SocketLimits limits;
     private ConversationAccess conversationAccess;
+    private BusSettings bus;
 
     @PostConstruct
     void load() {
@@ -32,6 +33,7 @@ public class BridgeConfig {
         engine = EngineSettings.read(config);
         limits = SocketLimits.read(config);
         conversationAccess = AccessReader.read(config);
+        bus = BusSettings.read(key -> config.getOptionalValue(key, String.class));
         maxEventBytes = config.getOptionalValue("portfolio.bus.max-event-bytes", Integer.class).orElse(1_048_576);
     }
 
@@ -57,6 +59,10 @@ public class BridgeConfig {
 
     public SocketLimits limits() {
         return limits;
+    }
+
+    public BusSettings bus() {
+        return bus;
     }
 
     public int maxEventBytes() {

@@ -1,0 +1,68 @@
+package com.portfolio.bridge.bus;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** What this node's consumers did: counts for operators and readiness, and the last own probe. */
+@ApplicationScoped
+public class BusActivity {
+
+    private final Map<EventKind, AtomicLong> consumed = counters();
+    private final Map<EventKind, AtomicLong> deadLettered = counters();
+    private final Map<EventKind, AtomicLong> emitFailures = counters();
+    private final Map<EventKind, AtomicLong> lastOwnProbeAt = counters();
+    private final AtomicReference<String> conflict = new AtomicReference<>();
+
+    private static Map<EventKind, AtomicLong> counters() {
+        Map<EventKind, AtomicLong> map = new EnumMap<>(EventKind.class);
+        for (EventKind kind : EventKind.values()) {
+            map.put(kind, new AtomicLong());
+        }
+        return map;
+    }
+
+    void countConsumed(EventKind kind) {
+        consumed.get(kind).incrementAndGet();
+    }
+
+    void countDeadLettered(EventKind kind) {
+        deadLettered.get(kind).incrementAndGet();
+    }
+
+    void countEmitFailure(EventKind kind) {
+        emitFailures.get(kind).incrementAndGet();
+    }
+
+    void ownProbeReceived(EventKind kind, long atMillis) {
+        lastOwnProbeAt.get(kind).accumulateAndGet(atMillis, Math::max);
+    }
+
+    void conflict(String description) {
+        conflict.compareAndSet(null, description);
+    }
+
+    public long consumed(EventKind kind) {
+        return consumed.get(kind).get();
+    }
+
+    public long deadLettered(EventKind kind) {
+        return deadLettered.get(kind).get();
+    }
+
+    public long emitFailures(EventKind kind) {
+        return emitFailures.get(kind).get();
+    }
+
+    /** Epoch millis when this node last saw its own probe on the kind's topic; 0 = never. */
+    public long lastOwnProbeAt(EventKind kind) {
+        return lastOwnProbeAt.get(kind).get();
+    }
+
+    /** Another running instance with this node's id, if one was seen. */
+    public String conflict() {
+        return conflict.get();
+    }
+}

@@ -1,0 +1,91 @@
+package com.portfolio.bridge.bus;
+
+import com.portfolio.bridge.config.BridgeConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * At start, claims this node's id on the bus (a node already running with it answers, and
+ * then this one refuses to start); afterwards publishes the probes readiness watches.
+ */
+@Singleton
+@Startup
+public class BusProbe {
+
+    private static final Logger LOG = Logger.getLogger(BusProbe.class.getName());
+
+    @Resource(lookup = "jms/portfolio/ConnectionFactory")
+    private ConnectionFactory connectionFactory;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    private Probes probes;
+
+    @Inject
+    private NodeIdentity node;
+
+    @Inject
+    private BridgeConfig config;
+
+    private ScheduledFuture<?> task;
+
+    @PostConstruct
+    void start() {
+        if (config.bus().artemis()) {
+            claimNodeId();
+        }
+        long every = config.bus().probeIntervalMs();
+        task = scheduler.scheduleAtFixedRate(this::probe, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        task.cancel(false);
+    }
+
+    private void probe() {
+        for (EventKind kind : EventKind.values()) {
+            try {
+                probes.publish(kind);
+            } catch (JMSRuntimeException e) {
+                // Readiness turns DOWN by itself when probes stop coming back.
+                LOG.warning(() -> "cannot probe the " + kind + " topic: " + e.getMessage());
+            }
+        }
+    }
+
+    private void claimNodeId() {
+        String selector = Probes.CONFLICT + " = '" + node.instanceId() + "'";
+        try (JMSContext context = connectionFactory.createContext();
+                JMSConsumer answers = context.createConsumer(probes.topic(EventKind.NOTIFICATION), selector)) {
+            probes.stamped(context).send(probes.topic(EventKind.NOTIFICATION), "claim");
+            Message answer = answers.receive(config.bus().claimWaitMs());
+            if (answer != null) {
+                String holder = answer.getStringProperty(Probes.INSTANCE) + " on " + answer.getStringProperty(Probes.HOST);
+                String problem = "duplicate node id '" + node.nodeId() + "': instance " + holder
+                        + " is running with it; give every node its own PORTFOLIO_NODE_ID";
+                LOG.severe(problem);
+                throw new IllegalStateException(problem);
+            }
+        } catch (JMSRuntimeException | JMSException e) {
+            // A broker that is down is not a misconfiguration: start, and stay not ready.
+            LOG.warning(() -> "cannot check node id '" + node.nodeId() + "' on the bus now: " + e.getMessage());
+        }
+    }
+}

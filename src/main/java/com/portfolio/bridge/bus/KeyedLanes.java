@@ -1,0 +1,79 @@
+package com.portfolio.bridge.bus;
+
+import com.portfolio.bridge.config.BridgeConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Per-key sequencing: events with the same key (a conversation, a user) run one after another
+ * on the same lane, in the order they were submitted; different keys run concurrently. Each
+ * topic has one ordered consumer that submits, so publish order per key is emit order.
+ * A full lane blocks the consumer, which is the back-pressure the broker should see.
+ */
+@ApplicationScoped
+public class KeyedLanes {
+
+    private static final Logger LOG = Logger.getLogger(KeyedLanes.class.getName());
+
+    @Resource
+    private ManagedThreadFactory threads;
+
+    @Inject
+    private BridgeConfig config;
+
+    @Inject
+    private BusActivity activity;
+
+    private ThreadPoolExecutor[] lanes;
+
+    @PostConstruct
+    void start() {
+        lanes = new ThreadPoolExecutor[config.bus().lanes()];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                    new ArrayBlockingQueue<>(config.bus().laneCapacity()), threads, KeyedLanes::waitForRoom);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        for (ThreadPoolExecutor lane : lanes) {
+            lane.shutdown();
+        }
+    }
+
+    public void submit(EventKind kind, String key, Runnable emit) {
+        int lane = Math.floorMod(31 * kind.hashCode() + key.hashCode(), lanes.length);
+        lanes[lane].execute(() -> {
+            try {
+                emit.run();
+            } catch (RuntimeException e) {
+                // The event left the bus already; say loudly which one was not emitted.
+                activity.countEmitFailure(kind);
+                LOG.log(Level.SEVERE, kind + " event for " + key + " was not emitted", e);
+            }
+        });
+    }
+
+    private static void waitForRoom(Runnable task, ThreadPoolExecutor lane) {
+        if (lane.isShutdown()) {
+            throw new RejectedExecutionException("bridge stopping");
+        }
+        try {
+            lane.getQueue().put(task);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RejectedExecutionException("interrupted while waiting for a lane", e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package com.portfolio.bridge.cluster;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * A real ActiveMQ Artemis broker on loopback, from the distribution the build unpacks: an
+ * instance made by {@code artemis create}, with the project's address settings merged in
+ * (src/main/artemis/portfolio-broker.xml), run as a child process.
+ */
+public final class ArtemisBroker implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ArtemisBroker.class.getName());
+
+    private final Path home;
+    private final Path instance;
+    private final int port;
+    private final String user;
+    private final String password;
+    private Process process;
+
+    public ArtemisBroker(Path home, Path instance, int port, String user, String password) {
+        this.home = home;
+        this.instance = instance;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    /** Makes a fresh instance (any earlier one, with its journal, is deleted). */
+    public void create(Path settingsFragment) throws Exception {
+        Processes.deleteTree(instance);
+        Processes.run(Duration.ofMinutes(2), home.resolve("bin/artemis").toString(), "create", instance.toString(),
+                "--silent", "--force", "--user", user, "--password", password, "--require-login",
+                "--host", "127.0.0.1", "--default-port", String.valueOf(port), "--no-web",
+                "--no-amqp-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor", "--no-mqtt-acceptor",
+                "--no-autotune", "--nio", "--no-fsync", "--java-memory", "512M");
+        Path brokerXml = instance.resolve("etc/broker.xml");
+        Files.writeString(brokerXml, BrokerSettings.merge(Files.readString(brokerXml), Files.readString(settingsFragment)));
+    }
+
+    public void start() throws Exception {
+        Path console = instance.resolve("log/console.log");
+        Files.createDirectories(console.getParent());
+        process = new ProcessBuilder(List.of(instance.resolve("bin/artemis").toString(), "run"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
+                .start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!accepting()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("broker exited with " + process.exitValue() + "; see " + console);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("broker did not open port " + port + "; see " + console);
+            }
+            process.waitFor(200, TimeUnit.MILLISECONDS);
+        }
+        LOG.info(() -> "Artemis broker up at " + url());
+    }
+
+    /** Stops the broker as an operator would (SIGTERM: an orderly shutdown). */
+    public void stop() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        process = null;
+    }
+
+    private boolean accepting() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+}

@@ -1,0 +1,130 @@
+package com.portfolio.bridge.cluster;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+/**
+ * One bridge node: a Liberty server in the build's install, configured from the project's
+ * liberty/ folder plus its own server.env (ports, node id, broker), with the built WAR in dropins.
+ */
+public final class LibertyNode {
+
+    private static final Logger LOG = Logger.getLogger(LibertyNode.class.getName());
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path wlp;
+    private final String name;
+    private final int httpPort;
+
+    public LibertyNode(Path wlp, String name, int httpPort) {
+        this.wlp = wlp;
+        this.name = name;
+        this.httpPort = httpPort;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public Path logs() {
+        return serverDir().resolve("logs");
+    }
+
+    public boolean prepared() {
+        return Files.exists(serverDir().resolve("server.env"));
+    }
+
+    private Path serverDir() {
+        return wlp.resolve("usr/servers").resolve(name);
+    }
+
+    /** Writes a fresh server: config, env (ports and the given variables) and the app. */
+    public void prepare(Path libertyConfig, Path war, Map<String, String> env) throws IOException {
+        Processes.deleteTree(serverDir());
+        Processes.copyTree(libertyConfig, serverDir());
+        Map<String, String> all = new TreeMap<>(env);
+        all.put("HTTP_PORT", String.valueOf(httpPort));
+        all.put("HTTPS_PORT", String.valueOf(httpPort + 360));
+        StringBuilder text = new StringBuilder("# written by the cluster harness\n");
+        all.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        Files.writeString(serverDir().resolve("server.env"), text);
+        Files.createDirectories(serverDir().resolve("dropins"));
+        Files.copy(war, serverDir().resolve("dropins/portfolio-bridge.war"));
+    }
+
+    /** Starts the server and waits for the app to report ready. */
+    public void start() throws Exception {
+        Processes.run(Duration.ofMinutes(2), wlp.resolve("bin/server").toString(), "start", name);
+        awaitReady(Duration.ofSeconds(90));
+        LOG.info(() -> name + " ready on port " + httpPort);
+    }
+
+    public void stop() throws IOException, InterruptedException {
+        Processes.run(Duration.ofMinutes(2), wlp.resolve("bin/server").toString(), "stop", name);
+    }
+
+    public void awaitReady(Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!"UP".equals(readinessStatus())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " not ready after " + limit + ": " + readinessText()
+                        + "; see " + logs().resolve("messages.log"));
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+        }
+    }
+
+    /** UP, DOWN, or null when the server does not answer. */
+    public String readinessStatus() {
+        String text = readinessText();
+        return text == null ? null : parse(text).getString("status", null);
+    }
+
+    /** The bus check's data: node id, consumed / dead-lettered counts per kind, probe ages. */
+    public JsonObject busData() {
+        String text = readinessText();
+        if (text == null) {
+            throw new IllegalStateException(name + " does not answer");
+        }
+        return parse(text).getJsonArray("checks").stream().map(JsonObject.class::cast)
+                .filter(check -> "bus".equals(check.getString("name")))
+                .findFirst().orElseThrow().getJsonObject("data");
+    }
+
+    private String readinessText() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + "/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.body().startsWith("{") ? response.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static JsonObject parse(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+}

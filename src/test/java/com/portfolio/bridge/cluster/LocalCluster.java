@@ -1,0 +1,108 @@
+package com.portfolio.bridge.cluster;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A broker and N bridge nodes on loopback, all from the build: what the cluster tests run and
+ * what {@code mvn -Pcluster package} starts for a newcomer. Paths come from system properties
+ * the build sets (see pom.xml, profile "cluster" and the failsafe configuration).
+ */
+public final class LocalCluster implements AutoCloseable {
+
+    private final ArtemisBroker broker;
+    private final List<LibertyNode> nodes = new ArrayList<>();
+    private final Map<String, String> commonEnv = new HashMap<>();
+
+    /** Node i (from 1) gets id node-i and HTTP port basePort + i. */
+    public LocalCluster(String name, int brokerPort, int basePort, int nodeCount) {
+        String brokerPassword = randomHex(16);
+        Path work = Path.of(System.getProperty("cluster.work.dir", "target/cluster")).resolve(name);
+        broker = new ArtemisBroker(Path.of(property("artemis.home")), work.resolve("broker"), brokerPort,
+                "portfolio", brokerPassword);
+        Path wlp = Path.of(property("cluster.wlp.dir"));
+        for (int i = 1; i <= nodeCount; i++) {
+            nodes.add(new LibertyNode(wlp, name + "-node-" + i, basePort + i));
+        }
+        commonEnv.put("PORTFOLIO_BUS", "artemis");
+        commonEnv.put("PORTFOLIO_ARTEMIS_PORT", String.valueOf(brokerPort));
+        commonEnv.put("PORTFOLIO_ARTEMIS_USER", "portfolio");
+        commonEnv.put("PORTFOLIO_ARTEMIS_PASSWORD", brokerPassword);
+        commonEnv.put("PORTFOLIO_ARTEMIS_RAR", property("artemis.rar"));
+    }
+
+    static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+
+    private static String property(String key) {
+        String value = System.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("system property " + key + " is not set (run through Maven)");
+        }
+        return value;
+    }
+
+    /** Settings every node gets (JWT, mode, ...), on top of the bus settings. */
+    public LocalCluster withEnv(Map<String, String> env) {
+        commonEnv.putAll(env);
+        return this;
+    }
+
+    public ArtemisBroker broker() {
+        return broker;
+    }
+
+    public LibertyNode node(int number) {
+        return nodes.get(number - 1);
+    }
+
+    public List<LibertyNode> nodes() {
+        return nodes;
+    }
+
+    /** Creates and starts the broker, then prepares and starts every node (in parallel). */
+    public void start() throws Exception {
+        broker.create(Path.of(property("artemis.settings")));
+        broker.start();
+        List<CompletableFuture<Void>> starts = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            LibertyNode node = nodes.get(i);
+            Map<String, String> env = new HashMap<>(commonEnv);
+            env.put("PORTFOLIO_NODE_ID", "node-" + (i + 1));
+            node.prepare(Path.of(property("cluster.liberty.config")), Path.of(property("cluster.war")), env);
+            starts.add(CompletableFuture.runAsync(() -> {
+                try {
+                    node.start();
+                } catch (Exception e) {
+                    throw new IllegalStateException(node.name() + " did not start", e);
+                }
+            }));
+        }
+        CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (LibertyNode node : nodes) {
+            if (!node.prepared()) {
+                continue;
+            }
+            try {
+                node.stop();
+            } catch (RuntimeException e) {
+                // Stopping the rest matters more; the log says what failed.
+                java.util.logging.Logger.getLogger(LocalCluster.class.getName()).warning(e.getMessage());
+            }
+        }
+        broker.stop();
+    }
+}
