@@ -13,7 +13,9 @@ public final class Deployments {
     public static WebArchive bridge() {
         File war = new File(System.getProperty("it.war", "target/portfolio-bridge.war"));
         return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-                .addClasses(Await.class, BusPublisher.class, Deployments.class, PublishServlet.class, ConversationsApiServlet.class, Catalog.class, Catalog.Check.class, Heap.class, FailOnceEventIntake.class,
-                        Ports.class, RawSocketClient.class, RawSocketClient.Event.class, TestTokens.class);
+                .addClasses(Await.class, BusPublisher.class, Deployments.class, PublishServlet.class,
+                        ConversationsApiServlet.class, Catalog.class, Catalog.Check.class, Heap.class,
+                        FailOnceEventIntake.class, Ports.class, RawSocketClient.class, RawSocketClient.Event.class,
+                        Sequences.class, TestTokens.class);
     }
 }
