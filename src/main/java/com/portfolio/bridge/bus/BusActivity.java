@@ -40,8 +40,9 @@ public class BusActivity {
         lastOwnProbeAt.get(kind).accumulateAndGet(atMillis, Math::max);
     }
 
-    void conflict(String description) {
-        conflict.compareAndSet(null, description);
+    /** @return true the first time a conflict is recorded */
+    boolean conflict(String description) {
+        return conflict.compareAndSet(null, description);
     }
 
     public long consumed(EventKind kind) {

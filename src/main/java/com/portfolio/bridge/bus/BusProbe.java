@@ -6,6 +6,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
@@ -24,6 +26,9 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+// Bean-managed: in a container transaction the claim would only be sent after start() returns,
+// too late for the answer start() waits for.
+@TransactionManagement(TransactionManagementType.BEAN)
 public class BusProbe {
 
     private static final Logger LOG = Logger.getLogger(BusProbe.class.getName());

@@ -83,9 +83,10 @@ public class Probes {
         } else if (probe.getLongProperty(SENT_AT) > node.startedAt()) {
             // Probes from this node's previous run (a restart) are older than this run.
             String other = instance + " on " + probe.getStringProperty(HOST);
-            LOG.severe(() -> "duplicate node id '" + node.nodeId() + "': instance " + other
-                    + " started with it while this node holds its subscriptions; telling it to stop");
-            activity.conflict(other);
+            if (activity.conflict(other)) {
+                LOG.severe(() -> "duplicate node id '" + node.nodeId() + "': instance " + other
+                        + " started with it while this node holds its subscriptions; telling it to stop");
+            }
             tellToStop(kind, instance);
         }
     }

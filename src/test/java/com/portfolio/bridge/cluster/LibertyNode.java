@@ -71,9 +71,19 @@ public final class LibertyNode {
 
     /** Starts the server and waits for the app to report ready. */
     public void start() throws Exception {
-        Processes.run(Duration.ofMinutes(2), wlp.resolve("bin/server").toString(), "start", name);
+        startServer();
         awaitReady(Duration.ofSeconds(90));
         LOG.info(() -> name + " ready on port " + httpPort);
+    }
+
+    /** Starts the server process only (it returns once Liberty runs; the app may still start). */
+    public void startServer() throws Exception {
+        Processes.run(Duration.ofMinutes(2), wlp.resolve("bin/server").toString(), "start", name);
+    }
+
+    public String messagesLog() throws IOException {
+        Path log = logs().resolve("messages.log");
+        return Files.exists(log) ? Files.readString(log) : "";
     }
 
     public void stop() throws IOException, InterruptedException {

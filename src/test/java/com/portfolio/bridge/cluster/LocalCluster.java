@@ -69,6 +69,15 @@ public final class LocalCluster implements AutoCloseable {
         return nodes;
     }
 
+    /** Another node on this cluster's broker, prepared (not started), with the given node id. */
+    public LibertyNode extraNode(String serverName, int httpPort, String nodeId) throws Exception {
+        LibertyNode node = new LibertyNode(Path.of(property("cluster.wlp.dir")), serverName, httpPort);
+        Map<String, String> env = new HashMap<>(commonEnv);
+        env.put("PORTFOLIO_NODE_ID", nodeId);
+        node.prepare(Path.of(property("cluster.liberty.config")), Path.of(property("cluster.war")), env);
+        return node;
+    }
+
     /** Creates and starts the broker, then prepares and starts every node (in parallel). */
     public void start() throws Exception {
         broker.create(Path.of(property("artemis.settings")));

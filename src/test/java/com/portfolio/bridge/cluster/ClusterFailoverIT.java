@@ -1,0 +1,140 @@
+package com.portfolio.bridge.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.portfolio.bridge.it.support.Await;
+import com.portfolio.bridge.it.support.RawSocketClient;
+import com.portfolio.bridge.it.support.Sequences;
+import com.portfolio.bridge.it.support.TestTokens;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+
+/**
+ * Two nodes on a real broker through failures: a node that was down gets what it missed, a
+ * broker restart heals without touching Liberty (readiness follows it), and a second node
+ * started with an id already in use refuses to start.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+@DisabledIfSystemProperty(named = "skipClusterTests", matches = "true")
+class ClusterFailoverIT {
+
+    private static final Duration RECOVERY = Duration.ofSeconds(90);
+
+    private LocalCluster cluster;
+    private JavaProducer producer;
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        cluster = new LocalCluster("failover", 61718, 9290, 2).withEnv(ClusterEnv.testNodes());
+        cluster.start();
+        producer = new JavaProducer(cluster.broker());
+    }
+
+    @AfterAll
+    void stopCluster() throws Exception {
+        if (producer != null) {
+            producer.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private RawSocketClient client(int node, String user) throws Exception {
+        return RawSocketClient.connect(cluster.node(node).httpPort(), TestTokens.valid(user));
+    }
+
+    private long consumedNotifications(int node) {
+        return cluster.node(node).busData().getJsonNumber("notification.consumed").longValue();
+    }
+
+    @Test
+    @Order(1)
+    void aStoppedNodeReceivesWhatWasPublishedWhileItWasDown() throws Exception {
+        String alice = RawSocketClient.unique("alice");
+        int backlog = 20;
+        try (RawSocketClient alice1 = client(1, alice)) {
+            cluster.node(2).stop();
+            for (int seq = 1; seq <= backlog; seq++) {
+                producer.text(JavaProducer.NOTIFICATIONS, Sequences.document("userId", alice, seq), Map.of());
+            }
+            Sequences.assertInOrder(alice1, "notification:new", "userId", backlog);
+
+            cluster.node(2).start();
+            // A fresh run counts from zero: all it consumed is the backlog its subscription kept.
+            Await.until("node 2 consumed its backlog", RECOVERY, () -> consumedNotifications(2) >= backlog);
+            assertEquals(backlog, consumedNotifications(2));
+
+            try (RawSocketClient alice2 = client(2, alice)) {
+                producer.text(JavaProducer.NOTIFICATIONS, ClusterIT.notification(alice, "after-restart"), Map.of());
+                ClusterIT.expect(alice2, "notification:new", "after-restart");
+                ClusterIT.expect(alice1, "notification:new", "after-restart");
+                assertEquals(backlog + 1, consumedNotifications(2));
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aBrokerRestartHealsWithoutRestartingLiberty() throws Exception {
+        String bob = RawSocketClient.unique("bob");
+        try (RawSocketClient bob1 = client(1, bob); RawSocketClient bob2 = client(2, bob)) {
+            cluster.broker().stop();
+            for (int node = 1; node <= 2; node++) {
+                LibertyNode n = cluster.node(node);
+                Await.until(n.name() + " not ready while the broker is down", RECOVERY,
+                        () -> "DOWN".equals(n.readinessStatus()));
+            }
+            cluster.broker().start();
+            for (int node = 1; node <= 2; node++) {
+                cluster.node(node).awaitReady(RECOVERY);
+            }
+            producer.text(JavaProducer.NOTIFICATIONS, ClusterIT.notification(bob, "after-broker"), Map.of());
+            ClusterIT.expect(bob1, "notification:new", "after-broker");
+            ClusterIT.expect(bob2, "notification:new", "after-broker");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aSecondNodeWithAnIdInUseFailsLoudlyAtStart() throws Exception {
+        LibertyNode duplicate = cluster.extraNode("failover-duplicate", 9299, "node-1");
+        String carol = RawSocketClient.unique("carol");
+        try (RawSocketClient carol1 = client(1, carol)) {
+            duplicate.startServer();
+            Await.until("the duplicate says why it stops", RECOVERY,
+                    () -> log(duplicate).contains("duplicate node id 'node-1'"));
+            // CWWKZ0002E: Liberty could not start the application.
+            Await.until("the duplicate's application fails to start", RECOVERY,
+                    () -> log(duplicate).contains("CWWKZ0002E"));
+            assertNotEquals("UP", duplicate.readinessStatus());
+
+            // The node that holds the id keeps its subscriptions: it still gets each event once.
+            producer.text(JavaProducer.NOTIFICATIONS, ClusterIT.notification(carol, "c1"), Map.of());
+            producer.text(JavaProducer.NOTIFICATIONS, ClusterIT.notification(carol, "c2"), Map.of());
+            ClusterIT.expect(carol1, "notification:new", "c1");
+            ClusterIT.expect(carol1, "notification:new", "c2");
+            assertEquals("UP", cluster.node(1).readinessStatus());
+        } finally {
+            duplicate.stop();
+        }
+    }
+
+    private static String log(LibertyNode node) {
+        try {
+            return node.messagesLog();
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}
