@@ -7,8 +7,11 @@ import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
+import jakarta.jms.MessageEOFException;
 import jakarta.jms.Queue;
+import jakarta.jms.StreamMessage;
 import jakarta.jms.TextMessage;
 import java.util.Collections;
 
@@ -64,7 +67,27 @@ public class DeadLetters {
             copy.writeBytes(body);
             return copy;
         }
-        // Other body types are not part of the bus contract; the reason says what arrived.
+        if (original instanceof MapMessage map) {
+            // AMQP producers' map bodies arrive like this: keep them for whoever reads the queue.
+            MapMessage copy = context.createMapMessage();
+            for (Object name : Collections.list(map.getMapNames())) {
+                copy.setObject((String) name, map.getObject((String) name));
+            }
+            return copy;
+        }
+        if (original instanceof StreamMessage stream) {
+            stream.reset();
+            StreamMessage copy = context.createStreamMessage();
+            try {
+                while (true) {
+                    copy.writeObject(stream.readObject());
+                }
+            } catch (MessageEOFException end) {
+                return copy;
+            }
+        }
+        // An ObjectMessage is not deserialized here (that would run the producer's classes);
+        // the reason says what arrived.
         return context.createMessage();
     }
 }

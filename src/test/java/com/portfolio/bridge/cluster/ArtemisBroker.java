@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 /**
  * A real ActiveMQ Artemis broker on loopback, from the distribution the build unpacks: an
  * instance made by {@code artemis create}, with the project's address settings merged in
- * (src/main/artemis/portfolio-broker.xml), run as a child process.
+ * (src/main/artemis/portfolio-broker.xml) and the bridge's broker plugin, run as a child process.
  */
 public final class ArtemisBroker implements AutoCloseable {
 
@@ -58,6 +58,10 @@ public final class ArtemisBroker implements AutoCloseable {
                 "--host", "127.0.0.1", "--default-port", String.valueOf(port), "--no-web",
                 "--no-amqp-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor", "--no-mqtt-acceptor",
                 "--no-autotune", "--nio", "--no-fsync", "--java-memory", "512M");
+        // The instance's lib/ is on the broker's class path: the bridge's broker plugin goes there.
+        Path plugin = Path.of(System.getProperty("artemis.plugin"));
+        Files.createDirectories(instance.resolve("lib"));
+        Files.copy(plugin, instance.resolve("lib").resolve(plugin.getFileName()));
         Path brokerXml = instance.resolve("etc/broker.xml");
         Files.writeString(brokerXml, BrokerSettings.merge(Files.readString(brokerXml), Files.readString(settingsFragment)));
     }

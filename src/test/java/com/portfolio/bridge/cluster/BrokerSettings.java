@@ -8,7 +8,13 @@ final class BrokerSettings {
 
     static String merge(String brokerXml, String fragment) {
         String merged = insertAfter(brokerXml, "<addresses>", inner(fragment, "addresses"));
-        return insertAfter(merged, "<address-settings>", inner(fragment, "address-settings"));
+        merged = insertAfter(merged, "<address-settings>", inner(fragment, "address-settings"));
+        String plugins = "<broker-plugins>" + inner(fragment, "broker-plugins") + "</broker-plugins>\n";
+        int core = merged.lastIndexOf("</core>");
+        if (core < 0) {
+            throw new IllegalArgumentException("broker.xml has no </core>");
+        }
+        return merged.substring(0, core) + plugins + merged.substring(core);
     }
 
     private static String inner(String xml, String element) {

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.RawSocketClient.Event;
 import com.portfolio.bridge.it.support.TestTokens;
+import com.portfolio.bridge.cluster.JavaProducer.DeadLetter;
+import com.portfolio.bridge.it.support.Sequences;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +96,89 @@ class ClusterIT {
                 expect(client, "message:new", "m2");
             }
             assertEquals(0, bob2.pendingEvents());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void producersInOtherLanguagesPublishOverAmqp() throws Exception {
+        String user = RawSocketClient.unique("amqp");
+        try (RawSocketClient user1 = client(1, user); RawSocketClient user2 = client(2, user)) {
+            new AmqpProducer(cluster.broker())
+                    .add(JavaProducer.NOTIFICATIONS, "string", new JSONObject(notification(user, "a1")), null)
+                    .add(JavaProducer.NOTIFICATIONS, "octets", new JSONObject(notification(user, "a2")), null)
+                    .add(JavaProducer.NOTIFICATIONS, "json-data", new JSONObject("{\"_id\":\"a3\"}"),
+                            new JSONObject().put("userId", user))
+                    .publish();
+            for (RawSocketClient client : new RawSocketClient[] {user1, user2}) {
+                expect(client, "notification:new", "a1");
+                expect(client, "notification:new", "a2");
+                expect(client, "notification:new", "a3");
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void oneConversationsMessagesArriveInPublishOrderOnBothNodes() throws Exception {
+        String first = RawSocketClient.unique("first");
+        String second = RawSocketClient.unique("second");
+        int perConversation = 100;
+        try (RawSocketClient member1 = client(1, RawSocketClient.unique("m1"));
+             RawSocketClient member2 = client(2, RawSocketClient.unique("m2"))) {
+            for (RawSocketClient member : new RawSocketClient[] {member1, member2}) {
+                join(member, first);
+                join(member, second);
+            }
+            for (int seq = 1; seq <= perConversation; seq++) {
+                for (String conversation : new String[] {first, second}) {
+                    producer.text(JavaProducer.MESSAGES, Sequences.document("conversationId", conversation, seq),
+                            Map.of("conversationId", conversation));
+                }
+            }
+            for (RawSocketClient member : new RawSocketClient[] {member1, member2}) {
+                Map<String, Integer> last = Sequences.assertInOrder(member, "message:new", "conversationId",
+                        2 * perConversation);
+                assertEquals(Map.of(first, perConversation, second, perConversation), last);
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
+    void poisonEventsAreDeadLetteredWithTheirReasonAndTheConsumersStayUp() throws Exception {
+        String user = RawSocketClient.unique("after-poison");
+        producer.drainDeadLetters(Integer.MAX_VALUE, 500);
+        try (RawSocketClient user1 = client(1, user); RawSocketClient user2 = client(2, user)) {
+            producer.text(JavaProducer.NOTIFICATIONS, "not json", Map.of("userId", user));
+            new AmqpProducer(cluster.broker())
+                    .add(JavaProducer.NOTIFICATIONS, "map", new JSONObject().put("userId", user).put("title", "flat"), null)
+                    // Without the broker plugin this one makes the broker drop every node's consumer.
+                    .add(JavaProducer.NOTIFICATIONS, "map", new JSONObject().put("userId", user)
+                            .put("nested", new JSONObject().put("deep", 1)), new JSONObject().put("source", "rhea"))
+                    .publish();
+            producer.text(JavaProducer.NOTIFICATIONS, notification(user, "good"), Map.of());
+
+            expect(user1, "notification:new", "good");
+            expect(user2, "notification:new", "good");
+            // Each node's subscription holds its own copy of each poison event: two dead letters each.
+            Map<String, List<DeadLetter>> byReason = producer.drainDeadLetters(6, 10_000).stream()
+                    .collect(Collectors.groupingBy(letter -> letter.reason().replaceAll("[ (:].*", "")));
+            assertEquals(Set.of("body", "unsupported", "AMQP"), byReason.keySet(), byReason.toString());
+            byReason.values().forEach(letters -> assertEquals(2, letters.size(), letters.toString()));
+
+            DeadLetter notJson = byReason.get("body").get(0);
+            assertTrue(notJson.reason().startsWith("body is not valid JSON"), notJson.reason());
+            assertEquals("not json", notJson.body());
+            assertEquals(Set.of("node-1", "node-2"),
+                    byReason.get("body").stream().map(DeadLetter::node).collect(Collectors.toSet()));
+            DeadLetter flat = byReason.get("unsupported").get(0);
+            assertTrue(flat.reason().startsWith("unsupported message type MapMessage"), flat.reason());
+            assertEquals("flat", new JSONObject(flat.body()).getString("title"), "the map is kept");
+            DeadLetter nested = byReason.get("AMQP").get(0);
+            assertTrue(nested.reason().contains("cannot be delivered to JMS consumers"), nested.reason());
+            assertEquals(new JSONObject().put("userId", user).put("nested", new JSONObject().put("deep", 1)).toMap(),
+                    new JSONObject(nested.body()).toMap());
         }
     }
 }

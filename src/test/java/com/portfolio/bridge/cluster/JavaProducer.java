@@ -1,15 +1,21 @@
 package com.portfolio.bridge.cluster;
 
+import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
+import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.json.JSONObject;
 
 /**
  * A backend team's Java producer: plain Jakarta JMS on the Artemis client, publishing to the
@@ -34,22 +40,53 @@ public final class JavaProducer implements AutoCloseable {
         producer.send(context.createTopic(topic), document);
     }
 
-    /** Every message now on the dead-letter queue, taken off it (waits up to {@code waitMs} for each). */
-    public List<Message> drainDeadLetters(int expected, long waitMs) throws Exception {
-        List<Message> messages = new ArrayList<>();
+    public void bytes(String topic, byte[] body, Map<String, String> properties) {
+        JMSProducer producer = context.createProducer();
+        properties.forEach(producer::setProperty);
+        producer.send(context.createTopic(topic), body);
+    }
+
+    /** One message taken off the dead-letter queue: what the bridge said about it, and its body. */
+    public record DeadLetter(String reason, String kind, String node, String body) {
+    }
+
+    /** Takes up to {@code expected} messages off the dead-letter queue, waiting up to {@code waitMs} for each. */
+    public List<DeadLetter> drainDeadLetters(int expected, long waitMs) throws Exception {
+        List<DeadLetter> letters = new ArrayList<>();
         try (Connection connection = factory.createConnection()) {
             connection.start();
             Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
             MessageConsumer consumer = session.createConsumer(session.createQueue("portfolio.deadletter"));
-            while (messages.size() < expected) {
+            while (letters.size() < expected) {
                 Message message = consumer.receive(waitMs);
                 if (message == null) {
                     break;
                 }
-                messages.add(message);
+                letters.add(new DeadLetter(message.getStringProperty("deadLetterReason"),
+                        message.getStringProperty("deadLetterKind"), message.getStringProperty("deadLetterNode"),
+                        body(message)));
             }
         }
-        return messages;
+        return letters;
+    }
+
+    private static String body(Message message) throws Exception {
+        if (message instanceof TextMessage text) {
+            return text.getText();
+        }
+        if (message instanceof BytesMessage bytes) {
+            byte[] body = new byte[(int) bytes.getBodyLength()];
+            bytes.readBytes(body);
+            return new String(body, StandardCharsets.UTF_8);
+        }
+        if (message instanceof MapMessage map) {
+            JSONObject entries = new JSONObject();
+            for (Object name : Collections.list(map.getMapNames())) {
+                entries.put((String) name, map.getObject((String) name));
+            }
+            return entries.toString();
+        }
+        return "";
     }
 
     @Override
