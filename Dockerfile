@@ -1,4 +1,4 @@
-# Build the WAR first: mvn package   (the image only assembles; it does not run Maven)
+# Build first: mvn package   (the image only assembles the WAR and RAR; it does not run Maven)
 FROM icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java17-openj9-ubi-minimal
 
 ARG VERSION=0.1.0-SNAPSHOT
@@ -10,10 +10,15 @@ LABEL org.opencontainers.image.title="portfolio-bridge" \
 # Server configuration first, so the feature layer is cached across app changes.
 COPY --chown=1001:0 liberty/ /config/
 COPY --chown=1001:0 docker/container.xml /config/configDropins/overrides/container.xml
+COPY --chown=1001:0 docker/bus-features.xml /config/configDropins/defaults/bus-features.xml
 RUN features.sh
 
 # The app: context root / comes from WEB-INF/ibm-web-ext.xml.
 COPY --chown=1001:0 target/portfolio-bridge.war /config/dropins/portfolio-bridge.war
+# The Artemis resource adapter, where liberty/bus-artemis.xml looks by default. The embedded bus
+# (the default) ignores it; PORTFOLIO_BUS=artemis plus PORTFOLIO_NODE_ID and PORTFOLIO_ARTEMIS_*
+# switch a container to the broker (README, "Many nodes").
+COPY --chown=1001:0 target/artemis-ra.rar /opt/ol/wlp/usr/shared/resources/artemis/artemis-ra.rar
 
 # Production mode: the app refuses to start without a JWT key (PORTFOLIO_JWT_SECRET,
 # PORTFOLIO_JWT_PUBLIC_KEY or PORTFOLIO_JWT_JWKS_URL). See README "Configuration".
