@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import com.portfolio.bridge.it.support.Await;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.Sequences;
-import com.portfolio.bridge.it.support.TestTokens;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -30,28 +29,26 @@ class ClusterFailoverIT {
 
     private static final Duration RECOVERY = Duration.ofSeconds(90);
 
+    private TwoNodes nodes;
     private LocalCluster cluster;
     private JavaProducer producer;
 
     @BeforeAll
     void startCluster() throws Exception {
-        cluster = new LocalCluster("failover", 61718, 9290, 2).withEnv(ClusterEnv.testNodes());
-        cluster.start();
-        producer = new JavaProducer(cluster.broker());
+        nodes = TwoNodes.start("failover", 61718, 9290);
+        cluster = nodes.cluster;
+        producer = nodes.producer;
     }
 
     @AfterAll
     void stopCluster() throws Exception {
-        if (producer != null) {
-            producer.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
     private RawSocketClient client(int node, String user) throws Exception {
-        return RawSocketClient.connect(cluster.node(node).httpPort(), TestTokens.valid(user));
+        return nodes.client(node, user);
     }
 
     private long consumedNotifications(int node) {
@@ -76,9 +73,9 @@ class ClusterFailoverIT {
             assertEquals(backlog, consumedNotifications(2));
 
             try (RawSocketClient alice2 = client(2, alice)) {
-                producer.text(JavaProducer.NOTIFICATIONS, ClusterIT.notification(alice, "after-restart"), Map.of());
-                ClusterIT.expect(alice2, "notification:new", "after-restart");
-                ClusterIT.expect(alice1, "notification:new", "after-restart");
+                producer.text(JavaProducer.NOTIFICATIONS, TwoNodes.notification(alice, "after-restart"), Map.of());
+                TwoNodes.expect(alice2, "notification:new", "after-restart");
+                TwoNodes.expect(alice1, "notification:new", "after-restart");
                 assertEquals(backlog + 1, consumedNotifications(2));
             }
         }
@@ -99,9 +96,9 @@ class ClusterFailoverIT {
             for (int node = 1; node <= 2; node++) {
                 cluster.node(node).awaitReady(RECOVERY);
             }
-            producer.text(JavaProducer.NOTIFICATIONS, ClusterIT.notification(bob, "after-broker"), Map.of());
-            ClusterIT.expect(bob1, "notification:new", "after-broker");
-            ClusterIT.expect(bob2, "notification:new", "after-broker");
+            producer.text(JavaProducer.NOTIFICATIONS, TwoNodes.notification(bob, "after-broker"), Map.of());
+            TwoNodes.expect(bob1, "notification:new", "after-broker");
+            TwoNodes.expect(bob2, "notification:new", "after-broker");
         }
     }
 
@@ -120,10 +117,10 @@ class ClusterFailoverIT {
             assertNotEquals("UP", duplicate.readinessStatus());
 
             // The node that holds the id keeps its subscriptions: it still gets each event once.
-            producer.text(JavaProducer.NOTIFICATIONS, ClusterIT.notification(carol, "c1"), Map.of());
-            producer.text(JavaProducer.NOTIFICATIONS, ClusterIT.notification(carol, "c2"), Map.of());
-            ClusterIT.expect(carol1, "notification:new", "c1");
-            ClusterIT.expect(carol1, "notification:new", "c2");
+            producer.text(JavaProducer.NOTIFICATIONS, TwoNodes.notification(carol, "c1"), Map.of());
+            producer.text(JavaProducer.NOTIFICATIONS, TwoNodes.notification(carol, "c2"), Map.of());
+            TwoNodes.expect(carol1, "notification:new", "c1");
+            TwoNodes.expect(carol1, "notification:new", "c2");
             assertEquals("UP", cluster.node(1).readinessStatus());
         } finally {
             duplicate.stop();

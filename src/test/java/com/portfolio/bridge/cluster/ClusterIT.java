@@ -3,10 +3,8 @@ package com.portfolio.bridge.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.portfolio.bridge.it.support.RawSocketClient;
-import com.portfolio.bridge.it.support.RawSocketClient.Event;
-import com.portfolio.bridge.it.support.TestTokens;
 import com.portfolio.bridge.cluster.JavaProducer.DeadLetter;
+import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.Sequences;
 import java.util.List;
 import java.util.Map;
@@ -24,49 +22,31 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * Two bridge nodes on one real Artemis broker, all on loopback: every node gets every event
- * once, a stopped node catches up, a broker restart heals by itself, poison is dead-lettered.
+ * once, from Java and AMQP producers, in order per conversation; poison is dead-lettered.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
 @DisabledIfSystemProperty(named = "skipClusterTests", matches = "true")
 class ClusterIT {
 
-    private LocalCluster cluster;
+    private TwoNodes nodes;
     private JavaProducer producer;
 
     @BeforeAll
     void startCluster() throws Exception {
-        cluster = new LocalCluster("it", 61717, 9280, 2).withEnv(ClusterEnv.testNodes());
-        cluster.start();
-        producer = new JavaProducer(cluster.broker());
+        nodes = TwoNodes.start("it", 61717, 9280);
+        producer = nodes.producer;
     }
 
     @AfterAll
     void stopCluster() throws Exception {
-        if (producer != null) {
-            producer.close();
-        }
-        if (cluster != null) {
-            cluster.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
     private RawSocketClient client(int node, String user) throws Exception {
-        return RawSocketClient.connect(cluster.node(node).httpPort(), TestTokens.valid(user));
-    }
-
-    private static void join(RawSocketClient client, String conversation) throws Exception {
-        assertTrue(client.emitWithAck("join-conversation", conversation).getJSONObject(0).getBoolean("ok"));
-    }
-
-    static String notification(String user, String id) {
-        return "{\"_id\":\"" + id + "\",\"userId\":\"" + user + "\",\"title\":\"t\"}";
-    }
-
-    static void expect(RawSocketClient client, String event, String id) throws Exception {
-        Event received = client.nextEvent();
-        assertEquals(event, received.name());
-        assertEquals(id, ((JSONObject) received.argument()).getString("_id"));
+        return nodes.client(node, user);
     }
 
     @Test
@@ -78,22 +58,22 @@ class ClusterIT {
              RawSocketClient bob2 = client(2, RawSocketClient.unique("bob"));
              RawSocketClient carol1 = client(1, RawSocketClient.unique("carol"));
              RawSocketClient dave2 = client(2, RawSocketClient.unique("dave"))) {
-            join(carol1, conversation);
-            join(dave2, conversation);
+            TwoNodes.join(carol1, conversation);
+            TwoNodes.join(dave2, conversation);
 
-            producer.text(JavaProducer.NOTIFICATIONS, notification(alice, "n1"), Map.of());
+            producer.text(JavaProducer.NOTIFICATIONS, TwoNodes.notification(alice, "n1"), Map.of());
             producer.text(JavaProducer.MESSAGES, "{\"_id\":\"m1\",\"text\":\"hi\"}", Map.of("conversationId", conversation));
             // A second round: had anything been delivered twice, the copy would come before it.
-            producer.text(JavaProducer.NOTIFICATIONS, notification(alice, "n2"), Map.of());
+            producer.text(JavaProducer.NOTIFICATIONS, TwoNodes.notification(alice, "n2"), Map.of());
             producer.text(JavaProducer.MESSAGES, "{\"_id\":\"m2\",\"text\":\"hi\"}", Map.of("conversationId", conversation));
 
             for (RawSocketClient client : new RawSocketClient[] {alice1, alice2}) {
-                expect(client, "notification:new", "n1");
-                expect(client, "notification:new", "n2");
+                TwoNodes.expect(client, "notification:new", "n1");
+                TwoNodes.expect(client, "notification:new", "n2");
             }
             for (RawSocketClient client : new RawSocketClient[] {carol1, dave2}) {
-                expect(client, "message:new", "m1");
-                expect(client, "message:new", "m2");
+                TwoNodes.expect(client, "message:new", "m1");
+                TwoNodes.expect(client, "message:new", "m2");
             }
             assertEquals(0, bob2.pendingEvents());
         }
@@ -104,16 +84,16 @@ class ClusterIT {
     void producersInOtherLanguagesPublishOverAmqp() throws Exception {
         String user = RawSocketClient.unique("amqp");
         try (RawSocketClient user1 = client(1, user); RawSocketClient user2 = client(2, user)) {
-            new AmqpProducer(cluster.broker())
-                    .add(JavaProducer.NOTIFICATIONS, "string", new JSONObject(notification(user, "a1")), null)
-                    .add(JavaProducer.NOTIFICATIONS, "octets", new JSONObject(notification(user, "a2")), null)
+            new AmqpProducer(nodes.cluster.broker())
+                    .add(JavaProducer.NOTIFICATIONS, "string", new JSONObject(TwoNodes.notification(user, "a1")), null)
+                    .add(JavaProducer.NOTIFICATIONS, "octets", new JSONObject(TwoNodes.notification(user, "a2")), null)
                     .add(JavaProducer.NOTIFICATIONS, "json-data", new JSONObject("{\"_id\":\"a3\"}"),
                             new JSONObject().put("userId", user))
                     .publish();
             for (RawSocketClient client : new RawSocketClient[] {user1, user2}) {
-                expect(client, "notification:new", "a1");
-                expect(client, "notification:new", "a2");
-                expect(client, "notification:new", "a3");
+                TwoNodes.expect(client, "notification:new", "a1");
+                TwoNodes.expect(client, "notification:new", "a2");
+                TwoNodes.expect(client, "notification:new", "a3");
             }
         }
     }
@@ -127,8 +107,8 @@ class ClusterIT {
         try (RawSocketClient member1 = client(1, RawSocketClient.unique("m1"));
              RawSocketClient member2 = client(2, RawSocketClient.unique("m2"))) {
             for (RawSocketClient member : new RawSocketClient[] {member1, member2}) {
-                join(member, first);
-                join(member, second);
+                TwoNodes.join(member, first);
+                TwoNodes.join(member, second);
             }
             for (int seq = 1; seq <= perConversation; seq++) {
                 for (String conversation : new String[] {first, second}) {
@@ -151,16 +131,16 @@ class ClusterIT {
         producer.drainDeadLetters(Integer.MAX_VALUE, 500);
         try (RawSocketClient user1 = client(1, user); RawSocketClient user2 = client(2, user)) {
             producer.text(JavaProducer.NOTIFICATIONS, "not json", Map.of("userId", user));
-            new AmqpProducer(cluster.broker())
+            new AmqpProducer(nodes.cluster.broker())
                     .add(JavaProducer.NOTIFICATIONS, "map", new JSONObject().put("userId", user).put("title", "flat"), null)
                     // Without the broker plugin this one makes the broker drop every node's consumer.
                     .add(JavaProducer.NOTIFICATIONS, "map", new JSONObject().put("userId", user)
                             .put("nested", new JSONObject().put("deep", 1)), new JSONObject().put("source", "rhea"))
                     .publish();
-            producer.text(JavaProducer.NOTIFICATIONS, notification(user, "good"), Map.of());
+            producer.text(JavaProducer.NOTIFICATIONS, TwoNodes.notification(user, "good"), Map.of());
 
-            expect(user1, "notification:new", "good");
-            expect(user2, "notification:new", "good");
+            TwoNodes.expect(user1, "notification:new", "good");
+            TwoNodes.expect(user2, "notification:new", "good");
             // Each node's subscription holds its own copy of each poison event: two dead letters each.
             Map<String, List<DeadLetter>> byReason = producer.drainDeadLetters(6, 10_000).stream()
                     .collect(Collectors.groupingBy(letter -> letter.reason().replaceAll("[ (:].*", "")));

@@ -1,0 +1,64 @@
+package com.portfolio.bridge.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.portfolio.bridge.it.support.RawSocketClient;
+import com.portfolio.bridge.it.support.RawSocketClient.Event;
+import com.portfolio.bridge.it.support.TestTokens;
+import org.json.JSONObject;
+
+/** One test class's cluster: a broker and two test-mode nodes, a Java producer, client helpers. */
+final class TwoNodes implements AutoCloseable {
+
+    final LocalCluster cluster;
+    final JavaProducer producer;
+
+    private TwoNodes(LocalCluster cluster) {
+        this.cluster = cluster;
+        this.producer = new JavaProducer(cluster.broker());
+    }
+
+    /** Broker on {@code brokerPort}, nodes on {@code basePort + 1} and {@code + 2}. */
+    static TwoNodes start(String name, int brokerPort, int basePort) throws Exception {
+        LocalCluster cluster = new LocalCluster(name, brokerPort, basePort, 2).withEnv(ClusterEnv.testNodes());
+        try {
+            cluster.start();
+            return new TwoNodes(cluster);
+        } catch (Exception | Error e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    LibertyNode node(int number) {
+        return cluster.node(number);
+    }
+
+    RawSocketClient client(int node, String user) throws Exception {
+        return RawSocketClient.connect(cluster.node(node).httpPort(), TestTokens.valid(user));
+    }
+
+    static void join(RawSocketClient client, String conversation) throws Exception {
+        assertTrue(client.emitWithAck("join-conversation", conversation).getJSONObject(0).getBoolean("ok"));
+    }
+
+    static String notification(String user, String id) {
+        return "{\"_id\":\"" + id + "\",\"userId\":\"" + user + "\",\"title\":\"t\"}";
+    }
+
+    static void expect(RawSocketClient client, String event, String id) throws Exception {
+        Event received = client.nextEvent();
+        assertEquals(event, received.name());
+        assertEquals(id, ((JSONObject) received.argument()).getString("_id"));
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            producer.close();
+        } finally {
+            cluster.close();
+        }
+    }
+}
