@@ -16,8 +16,9 @@ import jakarta.jms.TextMessage;
 import java.util.Collections;
 
 /**
- * Moves an undeliverable event to the dead-letter queue with its reason. The send joins the
- * consuming transaction: the event leaves the topic only if its copy reached the queue.
+ * Moves an undeliverable event to the dead-letter queue with its reason. The copy is sent
+ * before the event is acknowledged: if the send fails, the delivery rolls back and the event is
+ * redelivered; a crash in between can leave a second copy, never none.
  */
 @ApplicationScoped
 public class DeadLetters {
