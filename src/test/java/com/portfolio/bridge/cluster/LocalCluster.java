@@ -37,7 +37,7 @@ public final class LocalCluster implements AutoCloseable {
         commonEnv.put("PORTFOLIO_ARTEMIS_RAR", property("artemis.rar"));
     }
 
-    static String randomHex(int bytes) {
+    public static String randomHex(int bytes) {
         byte[] random = new byte[bytes];
         new SecureRandom().nextBytes(random);
         return HexFormat.of().formatHex(random);
@@ -80,23 +80,33 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Creates and starts the broker, then prepares and starts every node (in parallel). */
     public void start() throws Exception {
-        broker.create(Path.of(property("artemis.settings")));
-        broker.start();
+        startBroker();
         List<CompletableFuture<Void>> starts = new ArrayList<>();
-        for (int i = 0; i < nodes.size(); i++) {
-            LibertyNode node = nodes.get(i);
-            Map<String, String> env = new HashMap<>(commonEnv);
-            env.put("PORTFOLIO_NODE_ID", "node-" + (i + 1));
-            node.prepare(Path.of(property("cluster.liberty.config")), Path.of(property("cluster.war")), env);
+        for (int i = 1; i <= nodes.size(); i++) {
+            int number = i;
             starts.add(CompletableFuture.runAsync(() -> {
                 try {
-                    node.start();
+                    startNode(number);
                 } catch (Exception e) {
-                    throw new IllegalStateException(node.name() + " did not start", e);
+                    throw new IllegalStateException(node(number).name() + " did not start", e);
                 }
             }));
         }
         CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Creates a fresh broker instance and starts it. */
+    public void startBroker() throws Exception {
+        broker.create(Path.of(property("artemis.settings")));
+        broker.start();
+    }
+
+    /** Writes node {@code number}'s server afresh (id node-N) and starts it. */
+    public void startNode(int number) throws Exception {
+        Map<String, String> env = new HashMap<>(commonEnv);
+        env.put("PORTFOLIO_NODE_ID", "node-" + number);
+        node(number).prepare(Path.of(property("cluster.liberty.config")), Path.of(property("cluster.war")), env);
+        node(number).start();
     }
 
     @Override

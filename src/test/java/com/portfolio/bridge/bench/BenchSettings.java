@@ -1,0 +1,37 @@
+package com.portfolio.bridge.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.json.JSONObject;
+
+/** How big a run is (system properties bench.*), and the JWT settings both servers share. */
+record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer> rates, double seconds,
+        int busyRoom, int busyRate, String secret, String issuer, String audience) {
+
+    static BenchSettings fromSystemProperties(boolean smoke, String secret) {
+        Path dir = Path.of(System.getProperty("bench.dir", "bench"));
+        if (smoke) {
+            return new BenchSettings(dir, 200, 100, List.of(200, 400), 2, 20, 100, secret, "bench", "bench");
+        }
+        return new BenchSettings(dir,
+                Integer.getInteger("bench.clients", 19_000),
+                Integer.getInteger("bench.fanout-clients", 1_000),
+                Arrays.stream(System.getProperty("bench.rates", "1000,2000,4000,8000,16000").split(","))
+                        .map(String::trim).map(Integer::valueOf).toList(),
+                Double.parseDouble(System.getProperty("bench.seconds", "5")),
+                Integer.getInteger("bench.busy-room", 50),
+                Integer.getInteger("bench.busy-rate", 200),
+                secret, "bench", "bench");
+    }
+
+    /** The load workers' spec: where to connect, which rooms to join, how to sign tokens. */
+    JSONObject clientSpec(String url, String userPrefix, List<JSONObject> conversations) {
+        return new JSONObject().put("url", url).put("userPrefix", userPrefix).put("concurrency", 200)
+                .put("conversations", conversations).put("secret", secret).put("issuer", issuer).put("audience", audience);
+    }
+
+    static JSONObject rooms(String prefix, int size) {
+        return new JSONObject().put("prefix", prefix).put("size", size);
+    }
+}

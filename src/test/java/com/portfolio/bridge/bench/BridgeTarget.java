@@ -1,0 +1,79 @@
+package com.portfolio.bridge.bench;
+
+import com.portfolio.bridge.cluster.LibertyNode;
+import com.portfolio.bridge.cluster.LocalCluster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The bridge: one Liberty node on the artemis bus, measured with jcmd (GC, heap) and /proc. */
+final class BridgeTarget implements Target {
+
+    private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
+
+    private final LocalCluster cluster;
+    private final LibertyNode node;
+    private final Path pidFile;
+
+    /** Node 1 of the cluster, started by {@link #start()}. */
+    BridgeTarget(LocalCluster cluster, Path wlp) {
+        this.cluster = cluster;
+        this.node = cluster.node(1);
+        this.pidFile = wlp.resolve("usr/servers/.pid").resolve(node.name() + ".pid");
+    }
+
+    @Override
+    public String name() {
+        return "bridge";
+    }
+
+    @Override
+    public String url() {
+        return "http://127.0.0.1:" + node.httpPort();
+    }
+
+    @Override
+    public void start() throws Exception {
+        cluster.startNode(1);
+    }
+
+    private long pid() throws IOException {
+        return Long.parseLong(Files.readString(pidFile).trim());
+    }
+
+    @Override
+    public long heapAfterGc() throws Exception {
+        jcmd("GC.run");
+        Matcher used = USED.matcher(jcmd("GC.heap_info"));
+        if (!used.find()) {
+            throw new IllegalStateException("cannot read the heap size from jcmd GC.heap_info");
+        }
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    private String jcmd(String command) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process process = new ProcessBuilder(List.of(jcmd.toString(), String.valueOf(pid()), command))
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + command + " failed: " + output);
+        }
+        return output;
+    }
+
+    @Override
+    public long rss() throws Exception {
+        return ProcessMemory.rss(pid());
+    }
+
+    @Override
+    public void close() throws Exception {
+        node.stop();
+    }
+}

@@ -1,0 +1,39 @@
+package com.portfolio.bridge.bench;
+
+import java.util.List;
+import java.util.Map;
+import org.json.JSONObject;
+
+/**
+ * Scenarios 1 and 2: N authenticated WebSocket clients connect at once, each joining its user
+ * room and two conversations (of 10 and of 100 members); then they idle and the server's heap
+ * after GC and RSS are read, per client, above the idle server's own.
+ */
+final class ConnectScenario {
+
+    private ConnectScenario() {
+    }
+
+    static void run(Target target, BenchSettings settings, Map<String, Double> results) throws Exception {
+        long heapBefore = target.heapAfterGc();
+        long rssBefore = target.rss();
+        JSONObject spec = settings.clientSpec(target.url(), "u",
+                List.of(BenchSettings.rooms("a", 10), BenchSettings.rooms("b", 100)));
+        try (LoadWorkers workers = new LoadWorkers(settings.benchDir(), spec, settings.clients())) {
+            List<JSONObject> answers = workers.next(900);
+            int connected = answers.stream().mapToInt(a -> a.getInt("connected")).sum();
+            results.put("storm: clients connected", (double) connected);
+            results.put("storm: errors", answers.stream().mapToDouble(a -> a.getInt("errors")).sum());
+            results.put("storm: seconds to all connected", answers.stream().mapToDouble(a -> a.getDouble("ms")).max()
+                    .orElseThrow() / 1000);
+            long heap = target.heapAfterGc();
+            long rss = target.rss();
+            results.put("idle: heap after GC, MB", heap / 1e6);
+            results.put("idle: RSS, MB", rss / 1e6);
+            results.put("idle: heap per client, KB", (heap - heapBefore) / 1e3 / connected);
+            results.put("idle: RSS per client, KB", (rss - rssBefore) / 1e3 / connected);
+            int open = workers.ask(new JSONObject().put("cmd", "stats"), 120).stream().mapToInt(a -> a.getInt("open")).sum();
+            results.put("idle: clients still connected", (double) open);
+        }
+    }
+}

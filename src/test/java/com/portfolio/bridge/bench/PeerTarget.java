@@ -1,0 +1,85 @@
+package com.portfolio.bridge.bench;
+
+import com.portfolio.bridge.cluster.ArtemisBroker;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.json.JSONObject;
+
+/** The Node socket.io peer (bench/peer/server.mjs), measured through its own /stats. */
+final class PeerTarget implements Target {
+
+    private final Path benchDir;
+    private final int port;
+    private final Map<String, String> env;
+    private Process process;
+
+    PeerTarget(Path benchDir, int port, ArtemisBroker broker, Map<String, String> jwtEnv) {
+        this.benchDir = benchDir;
+        this.port = port;
+        this.env = new java.util.HashMap<>(jwtEnv);
+        env.put("PEER_PORT", String.valueOf(port));
+        env.put("PORTFOLIO_ARTEMIS_PORT", String.valueOf(broker.port()));
+        env.put("PORTFOLIO_ARTEMIS_USER", broker.user());
+        env.put("PORTFOLIO_ARTEMIS_PASSWORD", broker.password());
+    }
+
+    @Override
+    public String name() {
+        return "node peer";
+    }
+
+    @Override
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void start() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(List.of("node", "--expose-gc", "peer/server.mjs"))
+                .directory(benchDir.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(env);
+        process = builder.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        if (line == null || !"ready".equals(new JSONObject(line).optString("type"))) {
+            throw new IllegalStateException("the peer did not start: " + line);
+        }
+        Thread drain = new Thread(() -> out.lines().forEach(rest -> { }), "peer-stdout");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    private JSONObject stats() throws Exception {
+        // HTTP/1.1: an h2c upgrade request would be taken (and dropped) by engine.io's upgrade handler.
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(url() + "/stats")).build(), HttpResponse.BodyHandlers.ofString());
+        return new JSONObject(response.body());
+    }
+
+    @Override
+    public long heapAfterGc() throws Exception {
+        return stats().getLong("heapUsed");
+    }
+
+    @Override
+    public long rss() throws Exception {
+        return stats().getLong("rss");
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null) {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package com.portfolio.bridge.bench;
+
+import com.portfolio.bridge.cluster.ArtemisBroker;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Topic;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * Publishes chat messages to the bus at a set rate, round-robin over conversations, each
+ * document stamped with its send time in microseconds for publish→receive latency.
+ */
+final class RatePublisher implements AutoCloseable {
+
+    /** What a run actually did. */
+    record Sent(long events, double seconds) {
+        double rate() {
+            return events / seconds;
+        }
+    }
+
+    private static final String TEXT = "x".repeat(120);
+
+    private final ActiveMQConnectionFactory factory;
+    private final JMSContext context;
+    private final Topic messages;
+    private long sequence;
+
+    RatePublisher(ArtemisBroker broker) {
+        // Persistent events, as producers send them, without waiting for each to be journaled.
+        factory = new ActiveMQConnectionFactory(broker.url() + "?blockOnDurableSend=false", broker.user(), broker.password());
+        context = factory.createContext();
+        messages = context.createTopic("portfolio.messages");
+    }
+
+    Sent publish(List<String> conversations, int perSecond, double seconds) {
+        JMSProducer producer = context.createProducer();
+        long start = System.nanoTime();
+        long total = Math.round(perSecond * seconds);
+        for (long i = 0; i < total; i++) {
+            long due = start + (long) (i * 1e9 / perSecond);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            String conversation = conversations.get((int) (sequence % conversations.size()));
+            producer.setProperty("conversationId", conversation).send(messages, document(conversation));
+        }
+        return new Sent(total, (System.nanoTime() - start) / 1e9);
+    }
+
+    private String document(String conversation) {
+        Instant now = Instant.now();
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
+        return "{\"_id\":\"b" + (sequence++) + "\",\"conversationId\":\"" + conversation + "\",\"text\":\"" + TEXT
+                + "\",\"sentAtMicros\":" + micros + "}";
+    }
+
+    @Override
+    public void close() {
+        context.close();
+        factory.close();
+    }
+}

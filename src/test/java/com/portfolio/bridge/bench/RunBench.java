@@ -1,0 +1,72 @@
+package com.portfolio.bridge.bench;
+
+import com.portfolio.bridge.cluster.LocalCluster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The benchmark, {@code mvn -Pbench package}: one Artemis broker; the bridge (one Liberty node on
+ * the artemis bus) and then the Node peer, each alone on the machine with the load generator,
+ * through the same four scenarios. Prints the side-by-side table and writes it, with the run's
+ * settings, to target/bench/. {@code -Dbench.smoke=true} makes it small (what CI runs).
+ */
+public final class RunBench {
+
+    private static final Logger LOG = Logger.getLogger(RunBench.class.getName());
+
+    private RunBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchSettings settings = BenchSettings.fromSystemProperties(Boolean.getBoolean("bench.smoke"),
+                LocalCluster.randomHex(32));
+        Map<String, Map<String, Double>> results = run(settings);
+        String table = Report.markdown(results.get("bridge"), results.get("node peer"));
+        Path out = Path.of(System.getProperty("cluster.work.dir", "target")).resolveSibling("bench")
+                .resolve("results-" + Instant.now().toString().replace(':', '-') + ".md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, "# Benchmark run " + Instant.now() + "\n\n" + settings + "\n\n" + table);
+        LOG.info(() -> "\n" + table + "\nwritten to " + out);
+    }
+
+    /** Both servers through every scenario; results per server name, metrics in run order. */
+    static Map<String, Map<String, Double>> run(BenchSettings settings) throws Exception {
+        Map<String, String> jwt = Map.of("PORTFOLIO_JWT_SECRET", settings.secret(),
+                "PORTFOLIO_JWT_ISSUER", settings.issuer(), "PORTFOLIO_JWT_AUDIENCE", settings.audience());
+        Map<String, String> bridgeEnv = new LinkedHashMap<>(jwt);
+        bridgeEnv.put("PORTFOLIO_MODE", "test");
+        bridgeEnv.put("PORTFOLIO_JWT_ALGORITHMS", "HS256");
+        Map<String, Map<String, Double>> results = new LinkedHashMap<>();
+        try (LocalCluster cluster = new LocalCluster("bench", 61619, 9480, 1).withEnv(bridgeEnv)) {
+            cluster.startBroker();
+            try (RatePublisher publisher = new RatePublisher(cluster.broker())) {
+                Target[] targets = {
+                    new BridgeTarget(cluster, Path.of(System.getProperty("cluster.wlp.dir"))),
+                    new PeerTarget(settings.benchDir(), 9490, cluster.broker(), jwt)};
+                for (Target target : targets) {
+                    results.put(target.name(), runOne(target, settings, publisher));
+                }
+            }
+        }
+        return results;
+    }
+
+    private static Map<String, Double> runOne(Target target, BenchSettings settings, RatePublisher publisher)
+            throws Exception {
+        Map<String, Double> results = new LinkedHashMap<>();
+        try (target) {
+            target.start();
+            LOG.info(() -> target.name() + ": connect storm and idle hold");
+            ConnectScenario.run(target, settings, results);
+            LOG.info(() -> target.name() + ": fan-out");
+            FanoutScenario.run(target, settings, publisher, results);
+            LOG.info(() -> target.name() + ": slow client");
+            SlowClientScenario.run(target, settings, publisher, results);
+        }
+        return results;
+    }
+}
