@@ -57,7 +57,7 @@ public final class ArtemisBroker implements AutoCloseable {
                 "--silent", "--force", "--user", user, "--password", password, "--require-login",
                 "--host", "127.0.0.1", "--default-port", String.valueOf(port), "--no-web",
                 "--no-amqp-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor", "--no-mqtt-acceptor",
-                "--no-autotune", "--nio", "--no-fsync", "--java-memory", "512M");
+                "--nio", "--no-fsync", "--java-memory", "512M");
         // The instance's lib/ is on the broker's class path: the bridge's broker plugin goes there.
         Path plugin = Path.of(System.getProperty("artemis.plugin"));
         Files.createDirectories(instance.resolve("lib"));
