@@ -7,12 +7,18 @@ import org.json.JSONObject;
 
 /** How big a run is (system properties bench.*), and the JWT settings both servers share. */
 record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer> rates, double seconds,
-        int busyRoom, int busyRate, String secret, String issuer, String audience) {
+        double warmupSeconds, int busyRoom, int busyRate, String secret, String issuer, String audience) {
+
+    /** The run's sizes, for the results file; the secret is left out. */
+    String describe() {
+        return "clients " + clients + ", fan-out clients " + fanoutClients + ", rates " + rates + " events/s for "
+                + seconds + " s each after " + warmupSeconds + " s of warm-up, busy room " + busyRoom + " members at " + busyRate + " events/s";
+    }
 
     static BenchSettings fromSystemProperties(boolean smoke, String secret) {
         Path dir = Path.of(System.getProperty("bench.dir", "bench"));
         if (smoke) {
-            return new BenchSettings(dir, 200, 100, List.of(200, 400), 2, 20, 100, secret, "bench", "bench");
+            return new BenchSettings(dir, 200, 100, List.of(200, 400), 2, 2, 20, 100, secret, "bench", "bench");
         }
         return new BenchSettings(dir,
                 Integer.getInteger("bench.clients", 19_000),
@@ -20,6 +26,7 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
                 Arrays.stream(System.getProperty("bench.rates", "1000,2000,4000,8000,16000").split(","))
                         .map(String::trim).map(Integer::valueOf).toList(),
                 Double.parseDouble(System.getProperty("bench.seconds", "5")),
+                Double.parseDouble(System.getProperty("bench.warmup-seconds", "15")),
                 Integer.getInteger("bench.busy-room", 50),
                 Integer.getInteger("bench.busy-rate", 200),
                 secret, "bench", "bench");

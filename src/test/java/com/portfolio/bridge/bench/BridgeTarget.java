@@ -49,6 +49,12 @@ final class BridgeTarget implements Target {
     @Override
     public long heapAfterGc() throws Exception {
         jcmd("GC.run");
+        if (Boolean.getBoolean("bench.histogram")) {
+            // -Dbench.histogram=true: what the heap holds, for profiling per-client memory.
+            Path out = Path.of("target/bench/histogram-" + System.currentTimeMillis() + ".txt");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, jcmd("GC.class_histogram"));
+        }
         Matcher used = USED.matcher(jcmd("GC.heap_info"));
         if (!used.find()) {
             throw new IllegalStateException("cannot read the heap size from jcmd GC.heap_info");
@@ -65,6 +71,11 @@ final class BridgeTarget implements Target {
             throw new IllegalStateException("jcmd " + command + " failed: " + output);
         }
         return output;
+    }
+
+    @Override
+    public double cpuSeconds() throws Exception {
+        return ProcessMemory.cpuSeconds(pid());
     }
 
     @Override

@@ -71,6 +71,11 @@ final class PeerTarget implements Target {
     }
 
     @Override
+    public double cpuSeconds() throws Exception {
+        return ProcessMemory.cpuSeconds(process.pid());
+    }
+
+    @Override
     public long rss() throws Exception {
         return stats().getLong("rss");
     }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Resident memory of a process, from /proc. */
+/** Resident memory and CPU time of a process, from /proc. */
 final class ProcessMemory {
+
+    /** Linux reports CPU times in clock ticks of 1/100 s (getconf CLK_TCK). */
+    private static final double TICKS_PER_SECOND = 100;
 
     private ProcessMemory() {
     }
@@ -17,5 +20,13 @@ final class ProcessMemory {
             }
         }
         throw new IOException("no VmRSS for process " + pid);
+    }
+
+    /** User plus system CPU seconds the process has used so far. */
+    static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        // Fields after the command name (which may hold spaces), from field 3 on.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
     }
 }

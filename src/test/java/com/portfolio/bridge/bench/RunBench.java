@@ -29,7 +29,7 @@ public final class RunBench {
         Path out = Path.of(System.getProperty("cluster.work.dir", "target")).resolveSibling("bench")
                 .resolve("results-" + Instant.now().toString().replace(':', '-') + ".md");
         Files.createDirectories(out.getParent());
-        Files.writeString(out, "# Benchmark run " + Instant.now() + "\n\n" + settings + "\n\n" + table);
+        Files.writeString(out, "# Benchmark run " + Instant.now() + "\n\n" + settings.describe() + "\n\n" + table);
         LOG.info(() -> "\n" + table + "\nwritten to " + out);
     }
 

@@ -16,6 +16,9 @@ interface Target extends AutoCloseable {
     /** Resident set size of the server process, bytes. */
     long rss() throws Exception;
 
+    /** CPU seconds (user + system) the server process has used so far. */
+    double cpuSeconds() throws Exception;
+
     @Override
     void close() throws Exception;
 }
