@@ -14,10 +14,11 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.json.JSONObject;
@@ -41,7 +42,9 @@ public class PortfolioNamespace {
     BridgeConfig config;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
+
+    private ScheduledThreadPoolExecutor scheduler;
 
     private EngineIoServer engine;
     private RoomRegistry rooms;
@@ -51,6 +54,7 @@ public class PortfolioNamespace {
 
     @PostConstruct
     void start() {
+        scheduler = Timers.create(threads);
         users = new ConnectionUsers(config.limits().socketsPerUser());
         TokenExpiry expiry = config.limits().disconnectOnTokenExpiry() ? new TokenExpiry(scheduler, config.jwt().clockSkew()) : null;
         sockets = new SocketTracker();
@@ -151,6 +155,7 @@ public class PortfolioNamespace {
         sweeper.cancel(false);
         int closed = sockets.closeAll();
         engine.shutdown();
+        scheduler.shutdownNow();
         LOG.info(() -> "namespace " + NAME + " stopped; closed " + closed + " connections");
     }
 
