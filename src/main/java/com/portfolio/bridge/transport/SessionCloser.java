@@ -29,36 +29,27 @@ public class SessionCloser {
     private ManagedThreadFactory threads;
 
     private ExecutorService closers;
-    private ExecutorService notifier;
 
     @PostConstruct
     void start() {
         closers = Executors.newFixedThreadPool(THREADS, threads);
-        notifier = Executors.newSingleThreadExecutor(threads);
     }
 
     @PreDestroy
     void stop() {
         closers.shutdownNow();
-        notifier.shutdownNow();
     }
 
     void close(Session session, CloseReason reason) {
         close(session, reason, () -> { });
     }
 
-    /**
-     * Runs {@code first} (e.g. telling the engine the connection is gone) at once on a thread of
-     * its own, then closes. Closes of clients that stopped reading can queue for seconds behind
-     * each other (seen: 700 at once, 8.5 s each); what the engine is told must not wait for them.
-     */
+    /** Runs {@code first} (e.g. telling the engine) on the closing thread, then closes. */
     void close(Session session, CloseReason reason, Runnable first) {
-        try {
-            notifier.execute(first);
-        } catch (RejectedExecutionException stopping) {
+        Runnable task = () -> {
             first.run();
-        }
-        Runnable task = () -> closeNow(session, reason);
+            closeNow(session, reason);
+        };
         try {
             closers.execute(task);
         } catch (RejectedExecutionException stopping) {

@@ -71,6 +71,6 @@ final class WebSocketConnection extends EngineIoWebSocket {
 
     @Override
     public void close() {
-        closer.close(session, new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""), () -> emit("close"));
+        closer.close(session, new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""));
     }
 }
