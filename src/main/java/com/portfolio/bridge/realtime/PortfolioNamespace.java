@@ -14,11 +14,10 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.json.JSONObject;
@@ -42,9 +41,7 @@ public class PortfolioNamespace {
     BridgeConfig config;
 
     @Resource
-    ManagedThreadFactory threads;
-
-    private ScheduledThreadPoolExecutor scheduler;
+    ManagedScheduledExecutorService scheduler;
 
     private EngineIoServer engine;
     private RoomRegistry rooms;
@@ -54,7 +51,6 @@ public class PortfolioNamespace {
 
     @PostConstruct
     void start() {
-        scheduler = Timers.create(threads);
         users = new ConnectionUsers(config.limits().socketsPerUser());
         TokenExpiry expiry = config.limits().disconnectOnTokenExpiry() ? new TokenExpiry(scheduler, config.jwt().clockSkew()) : null;
         sockets = new SocketTracker();
@@ -155,7 +151,6 @@ public class PortfolioNamespace {
         sweeper.cancel(false);
         int closed = sockets.closeAll();
         engine.shutdown();
-        scheduler.shutdownNow();
         LOG.info(() -> "namespace " + NAME + " stopped; closed " + closed + " connections");
     }
 
