@@ -42,17 +42,36 @@ public final class RunBench {
         bridgeEnv.put("PORTFOLIO_JWT_ALGORITHMS", "HS256");
         Map<String, Map<String, Double>> results = new LinkedHashMap<>();
         try (LocalCluster cluster = new LocalCluster("bench", 61619, 9480, 1).withEnv(bridgeEnv)) {
-            cluster.startBroker();
-            try (RatePublisher publisher = new RatePublisher(cluster.broker())) {
-                Target[] targets = {
-                    new BridgeTarget(cluster, Path.of(System.getProperty("cluster.wlp.dir"))),
-                    new PeerTarget(settings.benchDir(), 9490, cluster.broker(), jwt)};
-                for (Target target : targets) {
-                    results.put(target.name(), runOne(target, settings, publisher));
+            Thread stopAll = stopAllOnExit(cluster);
+            try {
+                cluster.startBroker();
+                try (RatePublisher publisher = new RatePublisher(cluster.broker())) {
+                    Target[] targets = {
+                        new BridgeTarget(cluster, Path.of(System.getProperty("cluster.wlp.dir"))),
+                        new PeerTarget(settings.benchDir(), 9490, cluster.broker(), jwt)};
+                    for (Target target : targets) {
+                        results.put(target.name(), runOne(target, settings, publisher));
+                    }
                 }
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(stopAll);
             }
         }
         return results;
+    }
+
+    /** Ctrl-C mid-run: stop the peer, the load workers, the broker and the bridge node too. */
+    private static Thread stopAllOnExit(LocalCluster cluster) {
+        Thread hook = new Thread(() -> {
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+            try {
+                cluster.close();
+            } catch (Exception e) {
+                LOG.warning(() -> "stopping the benchmark's servers: " + e);
+            }
+        }, "bench-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
     }
 
     private static Map<String, Double> runOne(Target target, BenchSettings settings, RatePublisher publisher)
