@@ -8,12 +8,9 @@ import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.Sequences;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
@@ -22,33 +19,14 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  * broker restart heals without touching Liberty (readiness follows it), and a second node
  * started with an id already in use refuses to start.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
 @DisabledIfSystemProperty(named = "skipClusterTests", matches = "true")
-class ClusterFailoverIT {
+class ClusterFailoverIT extends TwoNodeTest {
 
     private static final Duration RECOVERY = Duration.ofSeconds(90);
 
-    private TwoNodes nodes;
-    private LocalCluster cluster;
-    private JavaProducer producer;
-
-    @BeforeAll
-    void startCluster() throws Exception {
-        nodes = TwoNodes.start("failover", 61718, 9290);
-        cluster = nodes.cluster;
-        producer = nodes.producer;
-    }
-
-    @AfterAll
-    void stopCluster() throws Exception {
-        if (nodes != null) {
-            nodes.close();
-        }
-    }
-
-    private RawSocketClient client(int node, String user) throws Exception {
-        return nodes.client(node, user);
+    ClusterFailoverIT() {
+        super("failover", 61718, 9290);
     }
 
     private long consumedNotifications(int node) {

@@ -11,12 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
@@ -24,29 +21,12 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  * Two bridge nodes on one real Artemis broker, all on loopback: every node gets every event
  * once, from Java and AMQP producers, in order per conversation; poison is dead-lettered.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
 @DisabledIfSystemProperty(named = "skipClusterTests", matches = "true")
-class ClusterIT {
+class ClusterIT extends TwoNodeTest {
 
-    private TwoNodes nodes;
-    private JavaProducer producer;
-
-    @BeforeAll
-    void startCluster() throws Exception {
-        nodes = TwoNodes.start("it", 61717, 9280);
-        producer = nodes.producer;
-    }
-
-    @AfterAll
-    void stopCluster() throws Exception {
-        if (nodes != null) {
-            nodes.close();
-        }
-    }
-
-    private RawSocketClient client(int node, String user) throws Exception {
-        return nodes.client(node, user);
+    ClusterIT() {
+        super("it", 61717, 9280);
     }
 
     @Test
