@@ -75,12 +75,12 @@ final class BridgeTarget implements Target {
 
     @Override
     public double cpuSeconds() throws Exception {
-        return ProcessMemory.cpuSeconds(pid());
+        return ProcessStats.cpuSeconds(pid());
     }
 
     @Override
     public long rss() throws Exception {
-        return ProcessMemory.rss(pid());
+        return ProcessStats.rss(pid());
     }
 
     @Override

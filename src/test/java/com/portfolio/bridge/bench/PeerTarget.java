@@ -72,7 +72,7 @@ final class PeerTarget implements Target {
 
     @Override
     public double cpuSeconds() throws Exception {
-        return ProcessMemory.cpuSeconds(process.pid());
+        return ProcessStats.cpuSeconds(process.pid());
     }
 
     @Override

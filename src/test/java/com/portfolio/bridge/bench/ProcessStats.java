@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Resident memory and CPU time of a process, from /proc. */
-final class ProcessMemory {
+final class ProcessStats {
 
     /** Linux reports CPU times in clock ticks of 1/100 s (getconf CLK_TCK). */
     private static final double TICKS_PER_SECOND = 100;
 
-    private ProcessMemory() {
+    private ProcessStats() {
     }
 
     static long rss(long pid) throws IOException {
