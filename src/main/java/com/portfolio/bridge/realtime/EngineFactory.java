@@ -21,7 +21,7 @@ final class EngineFactory {
         options.setAllowSyncPolling(true);
         options.setPingInterval(timings.pingIntervalMs());
         options.setPingTimeout(timings.pingTimeoutMs());
-        // Container-managed threads instead of the library's own unmanaged pool.
+        // Our timers (see Timers), on Liberty's threads, instead of the library's own unmanaged pool.
         options.setScheduledExecutorService(scheduler);
         return new EngineIoServer(options);
     }

@@ -14,7 +14,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -41,7 +42,12 @@ public class PortfolioNamespace {
     BridgeConfig config;
 
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedThreadFactory threads;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private Timers scheduler;
 
     private EngineIoServer engine;
     private RoomRegistry rooms;
@@ -51,6 +57,7 @@ public class PortfolioNamespace {
 
     @PostConstruct
     void start() {
+        scheduler = new Timers(threads, executor);
         users = new ConnectionUsers(config.limits().socketsPerUser());
         TokenExpiry expiry = config.limits().disconnectOnTokenExpiry() ? new TokenExpiry(scheduler, config.jwt().clockSkew()) : null;
         sockets = new SocketTracker();
@@ -151,6 +158,7 @@ public class PortfolioNamespace {
         sweeper.cancel(false);
         int closed = sockets.closeAll();
         engine.shutdown();
+        scheduler.shutdownNow();
         LOG.info(() -> "namespace " + NAME + " stopped; closed " + closed + " connections");
     }
 
