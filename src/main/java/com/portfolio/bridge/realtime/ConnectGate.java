@@ -43,24 +43,29 @@ final class ConnectGate {
     /** Must run after the library has attached its own data listener to the connection. */
     void attach(EngineIoSocket connection) {
         List<Emitter.Listener> library = connection.listeners("data");
-        connection.off("data");
-        connection.on("data", (Emitter.Listener) args -> onData(connection, library, args));
         ScheduledFuture<?> deadline = scheduler.schedule(() -> {
             if (users.of(connection.getId()).isEmpty() && connection.getReadyState() == ReadyState.OPEN) {
                 LOG.fine(() -> "closing connection " + connection.getId() + ": no CONNECT within " + connectTimeoutMs + " ms");
                 connection.close();
             }
         }, connectTimeoutMs, TimeUnit.MILLISECONDS);
+        connection.off("data");
+        connection.on("data", (Emitter.Listener) args -> onData(connection, library, deadline, args));
         connection.on("close", (Emitter.Listener) args -> {
             deadline.cancel(false);
             users.forget(connection.getId());
         });
     }
 
-    private void onData(EngineIoSocket connection, List<Emitter.Listener> library, Object[] args) {
+    private void onData(EngineIoSocket connection, List<Emitter.Listener> library, ScheduledFuture<?> deadline,
+            Object[] args) {
         try {
-            if (args.length > 0 && ConnectRequest.isConnect(args[0]) && !admit(connection, (String) args[0])) {
-                return;
+            if (args.length > 0 && ConnectRequest.isConnect(args[0])) {
+                if (!admit(connection, (String) args[0])) {
+                    return;
+                }
+                // Admitted: the deadline has nothing left to do, and a pending task holds memory.
+                deadline.cancel(false);
             }
             library.forEach(listener -> listener.call(args));
         } catch (RuntimeException e) {

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps what the engine needs from the upgrade request (headers, for a Bearer token) and
- * whether its Origin passed the allow-list; the endpoint refuses the session if it did not.
+ * Keeps what the engine needs from the upgrade request (the Authorization header, for a Bearer
+ * token) and whether its Origin passed the allow-list; the endpoint refuses the session if it
+ * did not. Only that header is kept: the whole header map stayed reachable for the life of
+ * every WebSocket (about 2 KB each in the benchmark's heap dump).
  */
 public class HandshakeCapture extends ServerEndpointConfig.Configurator {
 
@@ -22,7 +24,7 @@ public class HandshakeCapture extends ServerEndpointConfig.Configurator {
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         Map<String, List<String>> headers = request.getHeaders();
-        config.getUserProperties().put(HEADERS, headers);
+        config.getUserProperties().put(HEADERS, authorizationOnly(headers));
         boolean allowed = origins().allowsConnection(first(headers, "Origin"), first(headers, "Host"));
         config.getUserProperties().put(ORIGIN_REFUSED, !allowed);
     }
@@ -32,6 +34,15 @@ public class HandshakeCapture extends ServerEndpointConfig.Configurator {
             origins = new OriginPolicy(CDI.current().select(BridgeConfig.class).get().corsOrigins());
         }
         return origins;
+    }
+
+    private static Map<String, List<String>> authorizationOnly(Map<String, List<String>> headers) {
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if ("Authorization".equalsIgnoreCase(header.getKey()) && header.getValue() != null) {
+                return Map.of("authorization", List.copyOf(header.getValue()));
+            }
+        }
+        return Map.of();
     }
 
     private static String first(Map<String, List<String>> headers, String name) {
