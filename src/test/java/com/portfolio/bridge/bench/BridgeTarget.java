@@ -55,6 +55,12 @@ final class BridgeTarget implements Target {
             Files.createDirectories(out.getParent());
             Files.writeString(out, jcmd("GC.class_histogram"));
         }
+        if (Boolean.getBoolean("bench.heapdump")) {
+            // -Dbench.heapdump=true: a heap dump at the idle hold, for bench/tools/heap_owners.py.
+            Path dump = Path.of("target/bench/idle-" + System.currentTimeMillis() + ".hprof").toAbsolutePath();
+            Files.createDirectories(dump.getParent());
+            jcmd("GC.heap_dump " + dump);
+        }
         Matcher used = USED.matcher(jcmd("GC.heap_info"));
         if (!used.find()) {
             throw new IllegalStateException("cannot read the heap size from jcmd GC.heap_info");
