@@ -1,4 +1,7 @@
 # Minimal HPROF reader: attributes each object's shallow size to the top of its unique-referrer chain.
+# Usage: python3 bench/tools/heap_owners.py DUMP.hprof CLIENTS [CLASS [SAMPLE_MODULO]]
+#   prints bytes per client by owning class; with CLASS, also who references CLASS and a few
+#   referrer chains (one instance in SAMPLE_MODULO). Dumps come from -Dbench.heapdump=true.
 import sys, struct, collections, mmap
 path = sys.argv[1]
 f = open(path, 'rb'); m = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
