@@ -4,10 +4,11 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Engine.IO limits: heartbeat and CONNECT deadline (ms), the largest packet payload a client
- * may send, and how much may queue for a client that is not reading (bytes).
+ * may send, how much may queue for a client that is not reading (bytes) and how long one write
+ * to it may block (ms), and how many threads write to WebSockets.
  */
 public record EngineSettings(long pingIntervalMs, long pingTimeoutMs, long connectTimeoutMs,
-        long maxPayloadBytes, long maxOutboundBytes) {
+        long maxPayloadBytes, long maxOutboundBytes, long writeStallMs, int writerThreads) {
 
     static EngineSettings read(Config config) {
         return new EngineSettings(
@@ -15,7 +16,9 @@ public record EngineSettings(long pingIntervalMs, long pingTimeoutMs, long conne
                 positive(config, "portfolio.engine.ping-timeout-ms", 20_000),
                 positive(config, "portfolio.engine.connect-timeout-ms", 45_000),
                 positive(config, "portfolio.engine.max-payload-bytes", 1_000_000),
-                positive(config, "portfolio.engine.max-outbound-bytes", 1_048_576));
+                positive(config, "portfolio.engine.max-outbound-bytes", 1_048_576),
+                positive(config, "portfolio.engine.write-stall-ms", 10_000),
+                (int) positive(config, "portfolio.engine.writer-threads", 8));
     }
 
     private static long positive(Config config, String key, long fallback) {

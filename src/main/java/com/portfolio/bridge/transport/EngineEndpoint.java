@@ -41,6 +41,9 @@ public class EngineEndpoint {
     @Inject
     private SessionCloser closer;
 
+    @Inject
+    private SocketWriters writers;
+
     private WebSocketConnection connection;
     private long maxPayload;
 
@@ -61,7 +64,7 @@ public class EngineEndpoint {
         maxPayload = settings.engine().maxPayloadBytes();
         connection = new WebSocketConnection(session, query,
                 (Map<String, List<String>>) properties.getOrDefault(HandshakeCapture.HEADERS, Map.of()),
-                settings.engine(), closer, stats);
+                settings.engine(), closer, writers, stats);
         namespace.engine().handleWebSocket(connection);
     }
 

@@ -1,35 +1,55 @@
 package com.portfolio.bridge.transport;
 
 import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Non-blocking writes for one WebSocket: frames queue here and go out one async send at a
- * time. A client that stops reading only grows its own queue; past {@code maxBytes} the
- * connection is handed to {@code onOverflow} instead of stalling the broadcaster (which holds
- * the engine's connection lock while it writes).
+ * Writes for one WebSocket: frames queue here and one writer thread at a time sends them, in
+ * order, with blocking sends. Whoever adds a frame (a broadcaster holding the engine's connection
+ * lock) never waits. A client that stops reading only blocks its own writer and grows its own
+ * queue; past {@code maxBytes} queued, or one send blocked longer than the stall limit, the
+ * connection is handed to {@code onOverflow}.
  */
 final class OutboundQueue {
 
-    private static final ThreadLocal<Boolean> SENDING_HERE = ThreadLocal.withInitial(() -> false);
+    private static final Logger LOG = Logger.getLogger(OutboundQueue.class.getName());
+    // Frames one drain sends before it yields its writer thread to other connections.
+    private static final int FRAMES_PER_TURN = 64;
+    // Liberty refuses a send while its own control frame (pong, close) is being written.
+    private static final long BUSY_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final int BUSY_RETRIES = 200;
 
-    private final RemoteEndpoint.Async remote;
+    private final RemoteEndpoint.Basic remote;
+    private final BooleanSupplier open;
+    private final Executor writers;
     private final long maxBytes;
+    private final long stallNanos;
     private final Runnable onOverflow;
     private final Queue<Object> frames = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
-    private final AtomicBoolean sending = new AtomicBoolean();
+    private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean failed = new AtomicBoolean();
+    private volatile long sendStartedNanos;
 
-    OutboundQueue(RemoteEndpoint.Async remote, long maxBytes, Runnable onOverflow) {
+    OutboundQueue(RemoteEndpoint.Basic remote, BooleanSupplier open, Executor writers, long maxBytes,
+            long stallMs, Runnable onOverflow) {
         this.remote = remote;
+        this.open = open;
+        this.writers = writers;
         this.maxBytes = maxBytes;
+        this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMs);
         this.onOverflow = onOverflow;
     }
 
@@ -37,77 +57,83 @@ final class OutboundQueue {
         if (failed.get()) {
             throw new IOException("connection is closing");
         }
-        if (queuedBytes.addAndGet(size(frame)) > maxBytes) {
+        if (queuedBytes.addAndGet(size(frame)) > maxBytes || stalled()) {
             if (failed.compareAndSet(false, true)) {
+                frames.clear();
                 onOverflow.run();
             }
-            throw new IOException("outbound buffer over " + maxBytes + " bytes");
+            throw new IOException("client is not reading: outbound buffer over " + maxBytes
+                    + " bytes or a send blocked over " + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms");
         }
         frames.add(frame);
-        drain();
+        schedule();
     }
 
     long queuedBytes() {
         return queuedBytes.get();
     }
 
-    /** One thread at a time runs the send loop; the others leave their frame in the queue. */
-    private void drain() {
-        while (sending.compareAndSet(false, true)) {
-            if (sendLoop()) {
-                return;
-            }
-            sending.set(false);
-            if (frames.isEmpty()) {
-                return;
-            }
-        }
+    private boolean stalled() {
+        long started = sendStartedNanos;
+        return started != 0 && System.nanoTime() - started > stallNanos;
     }
 
-    /**
-     * Sends queued frames while sends complete inline (no recursion, however long the queue).
-     * @return true when a send is left in flight; its callback continues the loop
-     */
-    private boolean sendLoop() {
-        Object frame;
-        while ((frame = frames.poll()) != null) {
-            Object sent = frame;
-            SendResult[] inline = new SendResult[1];
-            SENDING_HERE.set(true);
+    /** At most one drain per connection is queued or running, so frames go out in order. */
+    private void schedule() {
+        if (draining.compareAndSet(false, true)) {
             try {
-                send(sent, result -> {
-                    if (SENDING_HERE.get()) {
-                        inline[0] = result;
-                    } else {
-                        completed(sent, result);
-                        sending.set(false);
-                        drain();
-                    }
-                });
-            } finally {
-                SENDING_HERE.set(false);
+                writers.execute(this::drain);
+            } catch (RejectedExecutionException stopping) {
+                draining.set(false);
+                failed.set(true);
+                frames.clear();
             }
-            if (inline[0] == null) {
-                return true;
-            }
-            completed(sent, inline[0]);
         }
-        return false;
     }
 
-    private void completed(Object frame, SendResult result) {
-        queuedBytes.addAndGet(-size(frame));
-        if (!result.isOK()) {
+    private void drain() {
+        Object frame;
+        int turn = FRAMES_PER_TURN;
+        while (turn-- > 0 && !failed.get() && (frame = frames.poll()) != null) {
+            send(frame);
+        }
+        draining.set(false);
+        // A frame added after the last poll but before the flag dropped would wait otherwise.
+        if (!frames.isEmpty() && !failed.get()) {
+            schedule();
+        }
+    }
+
+    private void send(Object frame) {
+        sendStartedNanos = System.nanoTime() | 1;
+        try {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    sendNow(frame);
+                    return;
+                } catch (IllegalStateException busy) {
+                    if (attempt >= BUSY_RETRIES || !open.getAsBoolean()) {
+                        throw new IOException("WebSocket busy or closing", busy);
+                    }
+                    LockSupport.parkNanos(BUSY_RETRY_NANOS);
+                }
+            }
+        } catch (IOException e) {
+            // The connection is gone or going; Liberty reports the close to the endpoint.
+            LOG.log(Level.FINE, "send failed; dropping what is queued", e);
             failed.set(true);
             frames.clear();
+        } finally {
+            sendStartedNanos = 0;
+            queuedBytes.addAndGet(-size(frame));
         }
     }
 
-    private void send(Object frame, jakarta.websocket.SendHandler handler) {
+    private void sendNow(Object frame) throws IOException {
         if (frame instanceof String text) {
-            remote.sendText(text, handler);
+            remote.sendText(text);
         } else {
-            remote.sendBinary(ByteBuffer.wrap((byte[]) frame), handler);
+            remote.sendBinary(ByteBuffer.wrap((byte[]) frame));
         }
     }
 

@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * One Jakarta WebSocket session seen as the engine's WebSocket transport. Writes never block:
- * they queue in an {@link OutboundQueue}; a client whose queue overflows is cut off.
+ * One Jakarta WebSocket session seen as the engine's WebSocket transport. Writes never block the
+ * caller: they queue in an {@link OutboundQueue} that a writer thread drains; a client whose
+ * queue overflows, or whose writer stays blocked, is cut off.
  */
 final class WebSocketConnection extends EngineIoWebSocket {
 
@@ -28,7 +29,7 @@ final class WebSocketConnection extends EngineIoWebSocket {
     private volatile boolean opened;
 
     WebSocketConnection(Session session, Map<String, String> query, Map<String, List<String>> headers,
-            EngineSettings limits, SessionCloser closer, TransportStats stats) {
+            EngineSettings limits, SessionCloser closer, SocketWriters writers, TransportStats stats) {
         long maxOutboundBytes = limits.maxOutboundBytes();
         this.maxPayload = limits.maxPayloadBytes();
         this.session = session;
@@ -36,9 +37,10 @@ final class WebSocketConnection extends EngineIoWebSocket {
         this.headers = headers;
         // Cutting off runs elsewhere: the overflowing write holds the engine's connection lock.
         this.closer = closer;
-        this.outbound = new OutboundQueue(session.getAsyncRemote(), maxOutboundBytes, () -> {
+        this.outbound = new OutboundQueue(session.getBasicRemote(), session::isOpen, writers.executor(),
+                maxOutboundBytes, limits.writeStallMs(), () -> {
             LOG.warning(() -> "closing WebSocket " + session.getId() + ": client stopped reading, more than "
-                    + maxOutboundBytes + " bytes queued");
+                    + maxOutboundBytes + " bytes queued or a send blocked over " + limits.writeStallMs() + " ms");
             stats.slowConsumerCut();
             // Off the writing thread: it holds the engine's connection lock.
             closer.close(session, SLOW_CONSUMER, () -> emit("close"));
