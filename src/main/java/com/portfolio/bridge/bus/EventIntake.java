@@ -2,6 +2,7 @@ package com.portfolio.bridge.bus;
 
 import com.portfolio.bridge.config.BridgeConfig;
 import com.portfolio.bridge.realtime.PortfolioNamespace;
+import com.portfolio.bridge.realtime.RoomBroadcasts;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +39,8 @@ public class EventIntake {
     @Inject
     private BusActivity activity;
 
+    private volatile RoomBroadcasts broadcasts;
+
     public void accept(Message message, EventKind kind) {
         try {
             if (Probes.isProbe(message)) {
@@ -56,8 +59,8 @@ public class EventIntake {
 
     private void emit(EventKind kind, DomainEvent event) {
         int sockets = switch (kind) {
-            case NOTIFICATION -> namespace.notificationCreated(event.routingKey(), event.documentJson());
-            case MESSAGE -> namespace.messagePosted(event.routingKey(), event.documentJson());
+            case NOTIFICATION -> broadcasts().notificationCreated(event.routingKey(), event.documentJson());
+            case MESSAGE -> broadcasts().messagePosted(event.routingKey(), event.documentJson());
         };
         LOG.fine(() -> kind + " for " + event.routingKey() + " sent to " + sockets + " sockets");
     }
@@ -67,6 +70,16 @@ public class EventIntake {
         String keyProperty = message.propertyExists(kind.routingKey())
                 ? message.getStringProperty(kind.routingKey()) : null;
         return EventDecoder.decode(kind, body, keyProperty);
+    }
+
+    // Looked up once, on first use: the singleton may still be starting when this bean is built.
+    private RoomBroadcasts broadcasts() {
+        RoomBroadcasts current = broadcasts;
+        if (current == null) {
+            current = namespace.broadcasts();
+            broadcasts = current;
+        }
+        return current;
     }
 
     private void deadLetter(Message message, EventKind kind, String reason) {

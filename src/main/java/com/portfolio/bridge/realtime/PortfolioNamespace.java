@@ -14,6 +14,8 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
@@ -21,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.json.JSONObject;
 
 /**
  * Owns the Engine.IO engine, the Socket.IO server and the /portfolio namespace for the life of
@@ -31,11 +32,11 @@ import org.json.JSONObject;
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+// Nothing here is transactional; the default (REQUIRED) began and committed a transaction per call.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PortfolioNamespace {
 
     public static final String NAME = "/portfolio";
-    static final String NOTIFICATION_EVENT = "notification:new";
-    static final String MESSAGE_EVENT = "message:new";
     private static final Logger LOG = Logger.getLogger(PortfolioNamespace.class.getName());
 
     @Inject
@@ -51,6 +52,7 @@ public class PortfolioNamespace {
 
     private EngineIoServer engine;
     private RoomRegistry rooms;
+    private RoomBroadcasts broadcasts;
     private SocketTracker sockets;
     private ConnectionUsers users;
     private ScheduledFuture<?> sweeper;
@@ -74,6 +76,7 @@ public class PortfolioNamespace {
         });
         SocketIoNamespace namespace = io.namespace(NAME);
         rooms = (RoomRegistry) namespace.getAdapter();
+        broadcasts = new RoomBroadcasts(rooms);
         ConversationHandlers conversations = new ConversationHandlers(rooms, config.limits().conversationsPerSocket(),
                 config.conversationAccess(), users);
         namespace.on("connection", args -> {
@@ -99,14 +102,19 @@ public class PortfolioNamespace {
         return engine;
     }
 
+    /** The emit path, for callers that emit often: no container work per call. */
+    public RoomBroadcasts broadcasts() {
+        return broadcasts;
+    }
+
     /** Emits {@code notification:new} with the producer's JSON document, as is, to the user's room. */
     public int notificationCreated(String userId, String documentJson) {
-        return rooms.broadcastFrame(RoomNames.user(userId), frame(NOTIFICATION_EVENT, documentJson));
+        return broadcasts.notificationCreated(userId, documentJson);
     }
 
     /** Emits {@code message:new} with the producer's JSON document, as is, to the conversation's room. */
     public int messagePosted(String conversationId, String documentJson) {
-        return rooms.broadcastFrame(RoomNames.conversation(conversationId), frame(MESSAGE_EVENT, documentJson));
+        return broadcasts.messagePosted(conversationId, documentJson);
     }
 
     public int connectedSockets() {
@@ -160,10 +168,5 @@ public class PortfolioNamespace {
         engine.shutdown();
         scheduler.shutdownNow();
         LOG.info(() -> "namespace " + NAME + " stopped; closed " + closed + " connections");
-    }
-
-    // An EVENT packet text frame; the document is spliced in verbatim so producers' JSON is untouched.
-    private static String frame(String event, String documentJson) {
-        return "2" + NAME + ",[" + JSONObject.quote(event) + "," + documentJson + "]";
     }
 }
