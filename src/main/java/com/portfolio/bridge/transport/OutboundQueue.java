@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,6 +38,7 @@ final class OutboundQueue {
     private final long maxBytes;
     private final long stallNanos;
     private final Runnable onOverflow;
+    private final LongSupplier clock;
     private final Queue<Object> frames = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -45,6 +47,13 @@ final class OutboundQueue {
 
     OutboundQueue(RemoteEndpoint.Basic remote, BooleanSupplier open, Executor writers, long maxBytes,
             long stallMs, Runnable onOverflow) {
+        this(remote, open, writers, maxBytes, stallMs, onOverflow, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, as {@link System#nanoTime()} (tests pass their own) */
+    OutboundQueue(RemoteEndpoint.Basic remote, BooleanSupplier open, Executor writers, long maxBytes,
+            long stallMs, Runnable onOverflow, LongSupplier clock) {
+        this.clock = clock;
         this.remote = remote;
         this.open = open;
         this.writers = writers;
@@ -57,13 +66,14 @@ final class OutboundQueue {
         if (failed.get()) {
             throw new IOException("connection is closing");
         }
-        if (queuedBytes.addAndGet(size(frame)) > maxBytes || stalled()) {
+        boolean full = queuedBytes.addAndGet(size(frame)) > maxBytes;
+        if (full || stalled()) {
             if (failed.compareAndSet(false, true)) {
                 frames.clear();
                 onOverflow.run();
             }
-            throw new IOException("client is not reading: outbound buffer over " + maxBytes
-                    + " bytes or a send blocked over " + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms");
+            throw new IOException(full ? "client is not reading: outbound buffer over " + maxBytes + " bytes"
+                    : "client is not reading: a send blocked over " + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms");
         }
         frames.add(frame);
         schedule();
@@ -75,7 +85,7 @@ final class OutboundQueue {
 
     private boolean stalled() {
         long started = sendStartedNanos;
-        return started != 0 && System.nanoTime() - started > stallNanos;
+        return started != 0 && clock.getAsLong() - started > stallNanos;
     }
 
     /** At most one drain per connection is queued or running, so frames go out in order. */
@@ -105,7 +115,7 @@ final class OutboundQueue {
     }
 
     private void send(Object frame) {
-        sendStartedNanos = System.nanoTime() | 1;
+        sendStartedNanos = clock.getAsLong() | 1;
         try {
             for (int attempt = 0; ; attempt++) {
                 try {
