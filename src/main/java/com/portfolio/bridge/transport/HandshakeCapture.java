@@ -37,20 +37,22 @@ public class HandshakeCapture extends ServerEndpointConfig.Configurator {
     }
 
     private static Map<String, List<String>> authorizationOnly(Map<String, List<String>> headers) {
-        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-            if ("Authorization".equalsIgnoreCase(header.getKey()) && header.getValue() != null) {
-                return Map.of("authorization", List.copyOf(header.getValue()));
-            }
-        }
-        return Map.of();
+        List<String> authorization = values(headers, "Authorization");
+        return authorization.isEmpty() ? Map.of() : Map.of("authorization", List.copyOf(authorization));
     }
 
     private static String first(Map<String, List<String>> headers, String name) {
+        List<String> values = values(headers, name);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    /** Header names are case-insensitive; the container's map may spell them either way. */
+    private static List<String> values(Map<String, List<String>> headers, String name) {
         for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-            if (name.equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
-                return header.getValue().get(0);
+            if (name.equalsIgnoreCase(header.getKey()) && header.getValue() != null && !header.getValue().isEmpty()) {
+                return header.getValue();
             }
         }
-        return null;
+        return List.of();
     }
 }
