@@ -79,10 +79,6 @@ final class OutboundQueue {
         schedule();
     }
 
-    long queuedBytes() {
-        return queuedBytes.get();
-    }
-
     private boolean stalled() {
         long started = sendStartedNanos;
         return started != 0 && clock.getAsLong() - started > stallNanos;
