@@ -4,11 +4,11 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Engine.IO limits: heartbeat and CONNECT deadline (ms), the largest packet payload a client
- * may send, how much may queue for a client that is not reading (bytes) and how long one write
- * to it may block (ms), and how many threads write to WebSockets.
+ * may send, how much may queue for a client that is not reading (bytes) and how long one send to
+ * it may take before it is cut (ms).
  */
 public record EngineSettings(long pingIntervalMs, long pingTimeoutMs, long connectTimeoutMs,
-        long maxPayloadBytes, long maxOutboundBytes, long writeStallMs, int writerThreads) {
+        long maxPayloadBytes, long maxOutboundBytes, long writeStallMs) {
 
     static EngineSettings read(Config config) {
         return new EngineSettings(
@@ -17,8 +17,7 @@ public record EngineSettings(long pingIntervalMs, long pingTimeoutMs, long conne
                 positive(config, "portfolio.engine.connect-timeout-ms", 45_000),
                 positive(config, "portfolio.engine.max-payload-bytes", 1_000_000),
                 positive(config, "portfolio.engine.max-outbound-bytes", 1_048_576),
-                positive(config, "portfolio.engine.write-stall-ms", 10_000),
-                (int) positive(config, "portfolio.engine.writer-threads", 8));
+                positive(config, "portfolio.engine.write-stall-ms", 10_000));
     }
 
     private static long positive(Config config, String key, long fallback) {

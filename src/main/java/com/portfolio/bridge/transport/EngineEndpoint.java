@@ -42,7 +42,7 @@ public class EngineEndpoint {
     private SessionCloser closer;
 
     @Inject
-    private SocketWriters writers;
+    private OpenWebSockets openSockets;
 
     private WebSocketConnection connection;
     private long maxPayload;
@@ -64,7 +64,7 @@ public class EngineEndpoint {
         maxPayload = settings.engine().maxPayloadBytes();
         connection = new WebSocketConnection(session, query,
                 (Map<String, List<String>>) properties.getOrDefault(HandshakeCapture.HEADERS, Map.of()),
-                settings.engine(), closer, writers, stats);
+                settings.engine(), closer, openSockets, stats);
         namespace.engine().handleWebSocket(connection);
     }
 
@@ -101,7 +101,7 @@ public class EngineEndpoint {
     @OnClose
     public void close(Session session, CloseReason reason) {
         if (connection != null) {
-            connection.emit("close");
+            connection.gone();
         }
     }
 

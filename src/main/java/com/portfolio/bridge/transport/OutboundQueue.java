@@ -1,145 +1,201 @@
 package com.portfolio.bridge.transport;
 
-import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import java.net.SocketTimeoutException;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Writes for one WebSocket: frames queue here and one writer thread at a time sends them, in
- * order, with blocking sends. Whoever adds a frame (a broadcaster holding the engine's connection
- * lock) never waits. A client that stops reading only blocks its own writer and grows its own
- * queue; past {@code maxBytes} queued, or one send blocked longer than the stall limit, the
- * connection is handed to {@code onOverflow}.
+ * Writes for one WebSocket without ever holding a thread: frames queue here and go out one
+ * asynchronous send at a time, each with a deadline ({@link Wire}). Whoever adds a frame (a
+ * broadcaster holding the engine's connection lock) never waits. A client that stops reading
+ * only grows its own queue; past {@code maxBytes} queued, or when a send misses its deadline, it
+ * is {@link Ending#cut cut}. A close asked for by the engine waits until what is queued is sent.
+ * The WebSocket itself is only ever closed with no send pending: Liberty's close waits 5.5 s for
+ * a pending write and then never completes its handler.
  */
 final class OutboundQueue {
 
-    private static final Logger LOG = Logger.getLogger(OutboundQueue.class.getName());
-    // Frames one drain sends before it yields its writer thread to other connections.
-    private static final int FRAMES_PER_TURN = 64;
-    // Liberty refuses a send while its own control frame (pong, close) is being written.
-    private static final long BUSY_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final int BUSY_RETRIES = 200;
-
-    private final RemoteEndpoint.Basic remote;
-    private final BooleanSupplier open;
-    private final Executor writers;
-    private final long maxBytes;
-    private final long stallNanos;
-    private final Runnable onOverflow;
-    private final LongSupplier clock;
-    private final Queue<Object> frames = new ConcurrentLinkedQueue<>();
-    private final AtomicLong queuedBytes = new AtomicLong();
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean failed = new AtomicBoolean();
-    private volatile long sendStartedNanos;
-
-    OutboundQueue(RemoteEndpoint.Basic remote, BooleanSupplier open, Executor writers, long maxBytes,
-            long stallMs, Runnable onOverflow) {
-        this(remote, open, writers, maxBytes, stallMs, onOverflow, System::nanoTime);
+    /** One asynchronous send with a deadline; its handler fails with a timeout past the deadline. */
+    interface Wire {
+        void send(Object frame, SendHandler done);
     }
 
-    /** @param clock nanoseconds, as {@link System#nanoTime()} (tests pass their own) */
-    OutboundQueue(RemoteEndpoint.Basic remote, BooleanSupplier open, Executor writers, long maxBytes,
-            long stallMs, Runnable onOverflow, LongSupplier clock) {
-        this.clock = clock;
-        this.remote = remote;
-        this.open = open;
-        this.writers = writers;
+    /** How a queue ends: {@code cut} at most once, then {@code close} once, when no send is pending. */
+    interface Ending {
+        /** The client stopped reading ({@code stalled}) or the socket failed: drop it from the engine now. */
+        void cut(String why, boolean stalled);
+
+        /** Close the WebSocket: {@code normal} after a flushed close, else after a cut. */
+        void close(boolean normal);
+    }
+
+    // Liberty refuses a send while it writes a control frame of its own; try again shortly, a few times.
+    private static final int BUSY_RETRIES = 200;
+
+    private final Wire wire;
+    private final long maxBytes;
+    private final long deadlineNanos;
+    private final Ending ending;
+    private final Consumer<Runnable> retryLater;
+    private final LongSupplier clock;
+    private final Deque<Object> frames = new ConcurrentLinkedDeque<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicBoolean sending = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile boolean closing;
+    private volatile boolean closeWhenIdle;
+    private volatile long sendStartedNanos;
+    private volatile Thread issuing;
+    private volatile boolean completedInline;
+    private int busyRetries;
+
+    /**
+     * @param deadlineMs how long a send may take before its timeout must have fired (Liberty's is
+     *        about a second coarser than set: the caller adds that grace)
+     * @param clock nanoseconds, as {@link System#nanoTime()} (tests pass their own)
+     */
+    OutboundQueue(Wire wire, long maxBytes, long deadlineMs, Ending ending, Consumer<Runnable> retryLater,
+            LongSupplier clock) {
+        this.wire = wire;
         this.maxBytes = maxBytes;
-        this.stallNanos = TimeUnit.MILLISECONDS.toNanos(stallMs);
-        this.onOverflow = onOverflow;
+        this.deadlineNanos = TimeUnit.MILLISECONDS.toNanos(deadlineMs);
+        this.ending = ending;
+        this.retryLater = retryLater;
+        this.clock = clock;
     }
 
     void add(Object frame) throws IOException {
-        if (failed.get()) {
+        if (ended.get()) {
             throw new IOException("connection is closing");
         }
-        boolean full = queuedBytes.addAndGet(size(frame)) > maxBytes;
-        if (full || stalled()) {
-            if (failed.compareAndSet(false, true)) {
-                frames.clear();
-                onOverflow.run();
-            }
-            throw new IOException(full ? "client is not reading: outbound buffer over " + maxBytes + " bytes"
-                    : "client is not reading: a send blocked over " + TimeUnit.NANOSECONDS.toMillis(stallNanos) + " ms");
+        if (queuedBytes.addAndGet(size(frame)) > maxBytes) {
+            fail("client stopped reading: more than " + maxBytes + " bytes queued", true);
+            throw new IOException("outbound buffer over " + maxBytes + " bytes");
+        }
+        if (pendingSendNanos() > deadlineNanos) {
+            // The send's own timeout should have fired by now; do not wait for it any longer.
+            fail("client stopped reading: a send pending over " + TimeUnit.NANOSECONDS.toMillis(deadlineNanos) + " ms", true);
+            throw new IOException("a send missed its deadline");
         }
         frames.add(frame);
-        schedule();
+        pump();
     }
 
-    private boolean stalled() {
+    /** Asks for a normal {@link Ending#close} once everything queued so far is sent. */
+    void closeWhenFlushed() {
+        closing = true;
+        pump();
+    }
+
+    /** The socket is gone (closed by the client or by Liberty): drop what is queued, say nothing. */
+    void abandon() {
+        ended.set(true);
+        frames.clear();
+        queuedBytes.set(0);
+    }
+
+    /** How long the send in flight has been pending, 0 when none is. */
+    long pendingSendNanos() {
         long started = sendStartedNanos;
-        return started != 0 && clock.getAsLong() - started > stallNanos;
+        return started == 0 ? 0 : clock.getAsLong() - started;
     }
 
-    /** At most one drain per connection is queued or running, so frames go out in order. */
-    private void schedule() {
-        if (draining.compareAndSet(false, true)) {
-            try {
-                writers.execute(this::drain);
-            } catch (RejectedExecutionException stopping) {
-                draining.set(false);
-                failed.set(true);
-                frames.clear();
+    /** One sender at a time: whoever wins the flag sends the next frame; its completion goes on. */
+    private void pump() {
+        while (!ended.get() && sending.compareAndSet(false, true)) {
+            Object frame = frames.poll();
+            if (frame == null) {
+                sending.set(false);
+                if (!frames.isEmpty()) {
+                    continue; // added between the poll and the flag dropping
+                }
+                if (closing && ended.compareAndSet(false, true) && closed.compareAndSet(false, true)) {
+                    ending.close(true);
+                }
+                return;
+            }
+            if (!start(frame)) {
+                return; // in flight: its completion pumps again
             }
         }
     }
 
-    private void drain() {
-        Object frame;
-        int turn = FRAMES_PER_TURN;
-        while (turn-- > 0 && !failed.get() && (frame = frames.poll()) != null) {
-            send(frame);
-        }
-        draining.set(false);
-        // A frame added after the last poll but before the flag dropped would wait otherwise.
-        if (!frames.isEmpty() && !failed.get()) {
-            schedule();
-        }
-    }
-
-    private void send(Object frame) {
+    /** @return true if the send completed on this thread, so the caller goes on with the next */
+    private boolean start(Object frame) {
+        completedInline = false;
+        issuing = Thread.currentThread();
         sendStartedNanos = clock.getAsLong() | 1;
         try {
-            for (int attempt = 0; ; attempt++) {
-                try {
-                    sendNow(frame);
-                    return;
-                } catch (IllegalStateException busy) {
-                    if (attempt >= BUSY_RETRIES || !open.getAsBoolean()) {
-                        throw new IOException("WebSocket busy or closing", busy);
-                    }
-                    LockSupport.parkNanos(BUSY_RETRY_NANOS);
-                }
-            }
-        } catch (IOException e) {
-            // The connection is gone or going; Liberty reports the close to the endpoint.
-            LOG.log(Level.FINE, "send failed; dropping what is queued", e);
-            failed.set(true);
-            frames.clear();
-        } finally {
+            wire.send(frame, result -> completed(frame, result));
+        } catch (IllegalStateException busy) {
             sendStartedNanos = 0;
-            queuedBytes.addAndGet(-size(frame));
+            if (++busyRetries > BUSY_RETRIES) {
+                fail("WebSocket stayed busy: " + busy.getMessage(), false);
+            } else {
+                frames.addFirst(frame);
+                sending.set(false);
+                retryLater.accept(this::pump);
+            }
+            return false;
+        } catch (RuntimeException e) {
+            sendStartedNanos = 0;
+            fail("send failed: " + e, false);
+            return false;
+        } finally {
+            issuing = null;
+        }
+        return completedInline;
+    }
+
+    private void completed(Object frame, SendResult result) {
+        sendStartedNanos = 0;
+        if (closeWhenIdle) {
+            closeOnce();
+            return;
+        }
+        queuedBytes.addAndGet(-size(frame));
+        if (!result.isOK()) {
+            Throwable failure = result.getException();
+            boolean timeout = failure instanceof SocketTimeoutException
+                    || failure != null && failure.getCause() instanceof SocketTimeoutException;
+            fail(timeout ? "client stopped reading: a send took over " + TimeUnit.NANOSECONDS.toMillis(deadlineNanos) + " ms"
+                    : "send failed: " + failure, timeout);
+            return;
+        }
+        busyRetries = 0;
+        sending.set(false);
+        if (Thread.currentThread() == issuing) {
+            completedInline = true;
+        } else {
+            pump();
         }
     }
 
-    private void sendNow(Object frame) throws IOException {
-        if (frame instanceof String text) {
-            remote.sendText(text);
-        } else {
-            remote.sendBinary(ByteBuffer.wrap((byte[]) frame));
+    private void fail(String why, boolean stalled) {
+        if (ended.compareAndSet(false, true)) {
+            frames.clear();
+            queuedBytes.set(0);
+            ending.cut(why, stalled);
+            // Both fields volatile: either this sees no send pending, or the completion sees the flag.
+            closeWhenIdle = true;
+            if (sendStartedNanos == 0) {
+                closeOnce();
+            }
+        }
+    }
+
+    private void closeOnce() {
+        if (closed.compareAndSet(false, true)) {
+            ending.close(false);
         }
     }
 

@@ -3,36 +3,61 @@ package com.portfolio.bridge.transport;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Closes WebSocket sessions on threads of its own. Closing a client that stopped answering
- * (the usual case after a heartbeat timeout: a phone that lost its network) can block; on the
- * engine's timer or a broadcaster, or on Liberty's shared executor, that stalled everyone.
+ * Closes WebSocket sessions on threads of their own, never on a broadcaster, a send completion
+ * or Liberty's shared executor: Liberty writes the close frame synchronously and waits up to
+ * 5.5 s for a peer that does not take it (and up to 3 s for a pending read). Those waits are
+ * bounded, so a pool that grows to {@value #THREADS} threads and shrinks when idle is enough:
+ * a storm of N clients that stopped reading releases its sockets within about N / 128 x 5.5 s.
  */
 @ApplicationScoped
 public class SessionCloser {
 
     private static final Logger LOG = Logger.getLogger(SessionCloser.class.getName());
-    private static final int THREADS = 8;
+    private static final int THREADS = 128;
 
     @Resource
     private ManagedThreadFactory threads;
 
-    private ExecutorService closers;
+    @Resource
+    private ManagedExecutorService work;
+
+    @Inject
+    private TransportStats stats;
+
+    private ThreadPoolExecutor closers;
+    private Executor shortly;
 
     @PostConstruct
     void start() {
-        closers = Executors.newFixedThreadPool(THREADS, threads);
+        AtomicInteger count = new AtomicInteger();
+        // Named, so a thread dump tells these (bounded) waits from a wedged shared thread.
+        ThreadFactory named = task -> {
+            Thread thread = threads.newThread(task);
+            thread.setName("portfolio-websocket-closer-" + count.incrementAndGet());
+            return thread;
+        };
+        closers = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named);
+        closers.allowCoreThreadTimeOut(true);
+        shortly = CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS, work);
     }
 
     @PreDestroy
@@ -41,23 +66,28 @@ public class SessionCloser {
     }
 
     void close(Session session, CloseReason reason) {
-        close(session, reason, () -> { });
+        execute(closers, () -> closeNow(session, reason));
     }
 
-    /** Runs {@code first} (e.g. telling the engine) on the closing thread, then closes. */
-    void close(Session session, CloseReason reason, Runnable first) {
-        Runnable task = () -> {
-            first.run();
-            closeNow(session, reason);
-        };
+    /** Tells the engine a connection is gone, off the caller's thread (which may hold the engine's lock). */
+    void tellEngine(Runnable task) {
+        execute(work, task);
+    }
+
+    /** Runs a task a millisecond from now (a send Liberty refused while it wrote a frame of its own). */
+    void retryShortly(Runnable task) {
+        execute(shortly, task);
+    }
+
+    private static void execute(Executor executor, Runnable task) {
         try {
-            closers.execute(task);
+            executor.execute(task);
         } catch (RejectedExecutionException stopping) {
             task.run();
         }
     }
 
-    private static void closeNow(Session session, CloseReason reason) {
+    private void closeNow(Session session, CloseReason reason) {
         long started = System.nanoTime();
         try {
             if (session.isOpen()) {
@@ -68,6 +98,7 @@ public class SessionCloser {
         }
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         if (tookMs > 1000) {
+            stats.slowClose();
             LOG.info(() -> "closing WebSocket session " + session.getId() + " took " + tookMs + " ms");
         }
     }

@@ -10,41 +10,54 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * One Jakarta WebSocket session seen as the engine's WebSocket transport. Writes never block the
- * caller: they queue in an {@link OutboundQueue} that a writer thread drains; a client whose
- * queue overflows, or whose writer stays blocked, is cut off.
+ * One Jakarta WebSocket session seen as the engine's WebSocket transport. Writes never block
+ * anyone: they queue in an {@link OutboundQueue} sent with asynchronous, deadlined sends; a
+ * client that stops reading is cut off. The engine's close waits until what it queued is sent.
  */
 final class WebSocketConnection extends EngineIoWebSocket {
 
     private static final Logger LOG = Logger.getLogger(WebSocketConnection.class.getName());
     static final CloseReason SLOW_CONSUMER =
-            new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer: outbound buffer full");
+            new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer: client stopped reading");
+    private static final CloseReason NORMAL = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
 
     private final Session session;
     private final Map<String, String> query;
     private final Map<String, List<String>> headers;
     private final OutboundQueue outbound;
-    private final SessionCloser closer;
+    private final OpenWebSockets open;
     private final long maxPayload;
     private volatile boolean opened;
 
     WebSocketConnection(Session session, Map<String, String> query, Map<String, List<String>> headers,
-            EngineSettings limits, SessionCloser closer, SocketWriters writers, TransportStats stats) {
-        long maxOutboundBytes = limits.maxOutboundBytes();
+            EngineSettings limits, SessionCloser closer, OpenWebSockets open, TransportStats stats) {
         this.maxPayload = limits.maxPayloadBytes();
         this.session = session;
         this.query = query;
         this.headers = headers;
-        // Cutting off runs elsewhere: the overflowing write holds the engine's connection lock.
-        this.closer = closer;
-        this.outbound = new OutboundQueue(session.getBasicRemote(), session::isOpen, writers.executor(),
-                maxOutboundBytes, limits.writeStallMs(), () -> {
-            LOG.warning(() -> "closing WebSocket " + session.getId() + ": client stopped reading, more than "
-                    + maxOutboundBytes + " bytes queued or a send blocked over " + limits.writeStallMs() + " ms");
-            stats.slowConsumerCut();
-            // Off the writing thread: it holds the engine's connection lock.
-            closer.close(session, SLOW_CONSUMER, () -> emit("close"));
-        });
+        this.open = open;
+        OutboundQueue.Ending ending = new OutboundQueue.Ending() {
+            @Override
+            public void cut(String why, boolean stalled) {
+                LOG.warning(() -> "closing WebSocket " + session.getId() + ": " + why);
+                stats.cut(stalled);
+                closer.tellEngine(() -> emit("close"));
+            }
+
+            @Override
+            public void close(boolean normal) {
+                open.closed(outbound());
+                closer.close(session, normal ? NORMAL : SLOW_CONSUMER);
+            }
+        };
+        this.outbound = new OutboundQueue(new AsyncWire(session.getAsyncRemote(), limits.writeStallMs()),
+                limits.maxOutboundBytes(), limits.writeStallMs() + AsyncWire.TIMEOUT_GRAIN_MS, ending,
+                closer::retryShortly, System::nanoTime);
+        open.opened(outbound);
+    }
+
+    private OutboundQueue outbound() {
+        return outbound;
     }
 
     @Override
@@ -71,8 +84,16 @@ final class WebSocketConnection extends EngineIoWebSocket {
         outbound.add(message);
     }
 
+    /** The engine closes the transport: after what it queued (a DISCONNECT, say) has gone out. */
     @Override
     public void close() {
-        closer.close(session, new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""));
+        outbound.closeWhenFlushed();
+    }
+
+    /** Liberty closed the session (the client left, or the socket broke): drop what is queued. */
+    void gone() {
+        outbound.abandon();
+        open.closed(outbound);
+        emit("close");
     }
 }

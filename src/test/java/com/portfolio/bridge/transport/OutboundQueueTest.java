@@ -4,105 +4,185 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
- * The queue's own rules, against a socket that can be made to block: the in-container tests
- * (SlowClientIT, LeakIT) cover it on a real Liberty WebSocket, but cannot hold one send blocked
- * on purpose.
+ * The queue's own rules against a wire the test completes by hand: one send in flight, order,
+ * adding never waits, the two cuts (deadline, bytes) happen once, a close waits for the queue.
+ * StalledReadersIT covers the same on a real Liberty WebSocket.
  */
 class OutboundQueueTest {
 
-    private final ExecutorService writers = Executors.newFixedThreadPool(2);
-    private final List<String> sent = new CopyOnWriteArrayList<>();
-    private final CountDownLatch sendBlocked = new CountDownLatch(1);
-    private final CountDownLatch release = new CountDownLatch(1);
-    private final AtomicInteger cuts = new AtomicInteger();
-    private final CountDownLatch allSent = new CountDownLatch(101);
+    private final List<String> sent = new ArrayList<>();
+    private final List<SendHandler> pending = new ArrayList<>();
+    private final List<String> endings = new ArrayList<>();
+    private final List<Runnable> retries = new ArrayList<>();
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
+    private boolean completeInline;
+    private int busyFor;
 
-    @AfterEach
-    void stop() {
-        release.countDown();
-        writers.shutdownNow();
+    private final OutboundQueue.Wire wire = (frame, done) -> {
+        if (busyFor > 0) {
+            busyFor--;
+            throw new IllegalStateException("writing a control frame");
+        }
+        sent.add((String) frame);
+        if (completeInline) {
+            done.onResult(new SendResult());
+        } else {
+            pending.add(done);
+        }
+    };
+
+    private final OutboundQueue.Ending ending = new OutboundQueue.Ending() {
+        @Override
+        public void cut(String why, boolean stalled) {
+            endings.add((stalled ? "stalled: " : "failed: ") + why);
+        }
+
+        @Override
+        public void close(boolean normal) {
+            endings.add(normal ? "flushed" : "closed");
+        }
+    };
+
+    private OutboundQueue queue(long maxBytes, long deadlineMs) {
+        return new OutboundQueue(wire, maxBytes, deadlineMs, ending, retries::add, now::get);
     }
 
-    /** A remote whose send of a frame starting with "block" waits until the test releases it. */
-    private RemoteEndpoint.Basic remote() {
-        return (RemoteEndpoint.Basic) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {RemoteEndpoint.Basic.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("sendText")) {
-                        String text = (String) args[0];
-                        if (text.startsWith("block")) {
-                            sendBlocked.countDown();
-                            release.await();
-                        }
-                        sent.add(text);
-                        allSent.countDown();
-                    }
-                    return null;
-                });
-    }
-
-    private OutboundQueue queue(long maxBytes, long stallMs) {
-        return new OutboundQueue(remote(), () -> true, writers, maxBytes, stallMs, cuts::incrementAndGet, now::get);
+    private void completeNext() {
+        pending.remove(0).onResult(new SendResult());
     }
 
     @Test
-    @Timeout(10) // an add that waited for the blocked send would hang here
-    void framesGoOutInOrderAndAddingNeverWaitsForABlockedSend() throws Exception {
+    void oneSendInFlightFramesInOrderAndAddingNeverWaits() throws Exception {
         OutboundQueue queue = queue(1_000_000, 60_000);
-        queue.add("block-0");
-        assertTrue(sendBlocked.await(5, TimeUnit.SECONDS));
-        for (int i = 1; i <= 100; i++) {
-            queue.add("frame-" + i); // returns at once although the socket's send is blocked
+        for (int i = 0; i < 100; i++) {
+            queue.add("frame-" + i); // returns although no send has completed
         }
-        release.countDown();
-        assertTrue(allSent.await(5, TimeUnit.SECONDS));
-        assertEquals("block-0", sent.get(0));
-        for (int i = 1; i <= 100; i++) {
+        assertEquals(List.of("frame-0"), sent, "one send in flight");
+        for (int i = 1; i < 100; i++) {
+            completeNext();
             assertEquals("frame-" + i, sent.get(i));
         }
-        assertEquals(0, cuts.get());
+        completeNext();
+        assertEquals(100, sent.size());
+        assertTrue(endings.isEmpty());
     }
 
     @Test
-    void aSendBlockedPastTheStallLimitCutsTheConnectionOnce() throws Exception {
+    void sendsThatCompleteOnTheCallersThreadDoNotRecurse() throws Exception {
+        completeInline = true;
+        OutboundQueue queue = queue(Long.MAX_VALUE, 60_000);
+        for (int i = 0; i < 100_000; i++) {
+            queue.add("f");
+        }
+        assertEquals(100_000, sent.size());
+    }
+
+    @Test
+    void aTimedOutSendCutsOnceAsStalled() throws Exception {
+        OutboundQueue queue = queue(1_000_000, 60_000);
+        queue.add("a");
+        queue.add("b");
+        pending.remove(0).onResult(new SendResult(new SocketTimeoutException("Socket operation timed out")));
+        assertEquals(2, endings.size());
+        assertTrue(endings.get(0).startsWith("stalled: client stopped reading: a send took over"), endings.get(0));
+        assertEquals("closed", endings.get(1), "closed at once: no send is pending any more");
+        assertThrows(IOException.class, () -> queue.add("c"));
+        queue.closeWhenFlushed();
+        assertEquals(List.of("a"), sent, "what was queued behind the stalled send is dropped");
+        assertEquals(2, endings.size(), "cut and closed once, nothing after");
+    }
+
+    @Test
+    void aSendPendingPastItsDeadlineCutsAtTheNextAddEvenWithoutATimeout() throws Exception {
         OutboundQueue queue = queue(1_000_000, 50);
-        queue.add("block-0");
-        assertTrue(sendBlocked.await(5, TimeUnit.SECONDS));
+        queue.add("a");
         now.addAndGet(TimeUnit.MILLISECONDS.toNanos(40));
-        queue.add("ping"); // blocked 40 ms: under the limit, queued
-        assertEquals(0, cuts.get());
+        queue.add("ping");
+        assertTrue(endings.isEmpty());
+        assertEquals(40, Math.round(queue.pendingSendNanos() / 1e6));
         now.addAndGet(TimeUnit.MILLISECONDS.toNanos(20));
-        IOException refused = assertThrows(IOException.class, () -> queue.add("ping"));
-        assertTrue(refused.getMessage().contains("blocked over 50 ms"), refused.getMessage());
-        assertThrows(IOException.class, () -> queue.add("more"));
-        assertEquals(1, cuts.get(), "cut once, however many frames follow");
+        assertThrows(IOException.class, () -> queue.add("ping"));
+        assertEquals(List.of("stalled: client stopped reading: a send pending over 50 ms"), endings,
+                "cut, but not closed while the send is pending");
+        completeNext();
+        assertEquals("closed", endings.get(1), "closed once the pending send is done");
+        assertEquals(List.of("a"), sent);
     }
 
     @Test
-    void aQueueOverItsByteLimitCutsTheConnection() throws Exception {
+    void aQueueOverItsByteLimitCutsAsStalled() throws Exception {
         OutboundQueue queue = queue(64, 60_000);
-        queue.add("block-0");
-        assertTrue(sendBlocked.await(5, TimeUnit.SECONDS));
         queue.add("x".repeat(40));
         IOException refused = assertThrows(IOException.class, () -> queue.add("y".repeat(40)));
         assertTrue(refused.getMessage().contains("outbound buffer over 64 bytes"), refused.getMessage());
-        assertEquals(1, cuts.get());
+        assertEquals(List.of("stalled: client stopped reading: more than 64 bytes queued"), endings);
+        pending.remove(0).onResult(new SendResult(new SocketTimeoutException("timed out")));
+        assertEquals(List.of("stalled: client stopped reading: more than 64 bytes queued", "closed"), endings,
+                "the pending send's own failure neither cuts twice nor closes twice");
     }
 
+    @Test
+    void anotherSendFailureCutsButNotAsStalled() throws Exception {
+        OutboundQueue queue = queue(1_000_000, 60_000);
+        queue.add("a");
+        pending.remove(0).onResult(new SendResult(new IOException("Broken pipe")));
+        assertEquals(2, endings.size());
+        assertTrue(endings.get(0).startsWith("failed: send failed"), endings.get(0));
+    }
+
+    @Test
+    void aCloseWaitsUntilWhatWasQueuedIsSent() throws Exception {
+        OutboundQueue queue = queue(1_000_000, 60_000);
+        queue.add("41/portfolio,");
+        queue.add("last");
+        queue.closeWhenFlushed();
+        assertTrue(endings.isEmpty(), "not while frames are queued");
+        completeNext();
+        assertTrue(endings.isEmpty());
+        completeNext();
+        assertEquals(List.of("flushed"), endings);
+        assertEquals(List.of("41/portfolio,", "last"), sent);
+    }
+
+    @Test
+    void anIdleQueueClosesAtOnce() {
+        OutboundQueue queue = queue(1_000_000, 60_000);
+        queue.closeWhenFlushed();
+        assertEquals(List.of("flushed"), endings);
+    }
+
+    @Test
+    void aBusySocketIsRetriedInOrder() throws Exception {
+        OutboundQueue queue = queue(1_000_000, 60_000);
+        busyFor = 2;
+        queue.add("a");
+        queue.add("b");
+        assertTrue(sent.isEmpty());
+        retries.remove(0).run();
+        retries.remove(0).run();
+        assertEquals(List.of("a"), sent);
+        completeNext();
+        assertEquals(List.of("a", "b"), sent);
+        assertTrue(endings.isEmpty());
+    }
+
+    @Test
+    void anAbandonedQueueSaysNothingAndTakesNoMore() {
+        OutboundQueue queue = queue(1_000_000, 60_000);
+        queue.abandon();
+        assertThrows(IOException.class, () -> queue.add("a"));
+        queue.closeWhenFlushed();
+        assertTrue(endings.isEmpty());
+    }
 }

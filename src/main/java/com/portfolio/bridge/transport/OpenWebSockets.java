@@ -1,0 +1,34 @@
+package com.portfolio.bridge.transport;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/** The write queues of the open WebSockets, so health can tell whether any send is stuck past its deadline. */
+@ApplicationScoped
+public class OpenWebSockets {
+
+    private final Set<OutboundQueue> queues = ConcurrentHashMap.newKeySet();
+
+    void opened(OutboundQueue queue) {
+        queues.add(queue);
+    }
+
+    void closed(OutboundQueue queue) {
+        queues.remove(queue);
+    }
+
+    public int count() {
+        return queues.size();
+    }
+
+    /** The age of the oldest send still pending on any WebSocket, in ms (0 when none is). */
+    public long oldestPendingSendMs() {
+        long oldest = 0;
+        for (OutboundQueue queue : queues) {
+            oldest = Math.max(oldest, queue.pendingSendNanos());
+        }
+        return TimeUnit.NANOSECONDS.toMillis(oldest);
+    }
+}

@@ -1,0 +1,132 @@
+package com.portfolio.bridge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.portfolio.bridge.it.support.Await;
+import com.portfolio.bridge.it.support.Deployments;
+import com.portfolio.bridge.it.support.NetNamespace;
+import com.portfolio.bridge.it.support.Ports;
+import com.portfolio.bridge.it.support.RawSocketClient;
+import com.portfolio.bridge.it.support.TestTokens;
+import com.portfolio.bridge.it.support.WriteThreads;
+import com.portfolio.bridge.realtime.PortfolioNamespace;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.inject.spi.CDI;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.naming.InitialContext;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In the server: real socket.io-client sockets whose network vanishes (the link of their network
+ * namespace goes down: no FIN, no RST, no ACK ever again) while their room is busy are cut and
+ * their sockets released, and the room's live clients get every event in order.
+ */
+@ExtendWith(ArquillianExtension.class)
+class VanishedPeersIT {
+
+    private static final int VANISHING = 10;
+    private static final String CHUNK = "x".repeat(64 * 1024);
+    // Cut by the send deadline (2 s in tests) or the heartbeat (2 + 2 s); released after Liberty's
+    // 30 s wait for an answer to its close frame.
+    private static final Duration CUT_WITHIN = Duration.ofSeconds(10);
+    private static final Duration RELEASED_WITHIN = Duration.ofSeconds(45);
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.bridge().addClasses(NetNamespace.class, WriteThreads.class);
+    }
+
+    @Test
+    void clientsWhoseNetworkVanishesAreCutAndReleasedWhileTheirRoomDeliversOn() throws Exception {
+        PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
+        ManagedExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+        String room = RawSocketClient.unique("vanish");
+        List<RawSocketClient> live = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            RawSocketClient client = RawSocketClient.connect(Ports.http(), TestTokens.valid(room + "-live-" + i));
+            assertTrue(client.emitWithAck("join-conversation", room).getJSONObject(0).getBoolean("ok"));
+            live.add(client);
+        }
+        long descriptorsBefore = WriteThreads.openDescriptors();
+        List<String> users = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < VANISHING; i++) {
+            users.add(room + "-phone-" + i);
+            tokens.add(TestTokens.valid(users.get(i)));
+        }
+        try (NetNamespace network = NetNamespace.create("pbvan", "10.231.7")) {
+            ProcessBuilder builder = network.exec("node", "vanishing-clients.mjs")
+                    .directory(new File(System.getenv("IT_JS_DIR"))).redirectErrorStream(true);
+            builder.environment().put("BRIDGE_URL", "http://" + network.hostAddress() + ":" + Ports.http());
+            builder.environment().put("CONVERSATION", room);
+            builder.environment().put("TOKENS", String.join(",", tokens));
+            Process phones = builder.start();
+            List<String> engineIds = new ArrayList<>();
+            try {
+                BufferedReader out = new BufferedReader(new InputStreamReader(phones.getInputStream(), StandardCharsets.UTF_8));
+                CompletableFuture.runAsync(() -> readJoined(out, engineIds), executor).get(30, TimeUnit.SECONDS);
+                assertEquals(2 + VANISHING, namespace.roomSize("portfolio-conversation-" + room));
+
+                network.vanish();
+                phones.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // its FINs go nowhere now
+                int chunks = (int) (WriteThreads.kernelBufferBytes() / CHUNK.length()) + 1;
+                executor.submit(() -> {
+                    for (int n = 0; n < chunks; n++) {
+                        for (String user : users) {
+                            namespace.notificationCreated(user, "{\"pad\":\"" + CHUNK + "\"}");
+                        }
+                        namespace.messagePosted(room, "{\"seq\":" + n + "}");
+                    }
+                }).get(60, TimeUnit.SECONDS);
+                for (RawSocketClient client : live) {
+                    for (int n = 0; n < chunks; n++) {
+                        assertEquals(n, ((JSONObject) client.nextEvent().argument()).getInt("seq"));
+                    }
+                }
+                for (String id : engineIds) {
+                    Await.until("vanished connection " + id + " is gone", CUT_WITHIN, () -> namespace.isConnectionGone(id));
+                }
+                assertEquals(2, namespace.roomSize("portfolio-conversation-" + room));
+                assertEquals(List.of(), WriteThreads.sharedThreadsInWrites());
+                Await.until("no thread waits on a WebSocket write", RELEASED_WITHIN, () -> WriteThreads.blockedInWrites().isEmpty());
+                Await.until("the vanished sockets are released", RELEASED_WITHIN,
+                        () -> WriteThreads.openDescriptors() <= descriptorsBefore + 10);
+            } finally {
+                phones.destroyForcibly();
+                live.forEach(RawSocketClient::abort);
+            }
+        }
+    }
+
+    private static void readJoined(BufferedReader out, List<String> engineIds) {
+        try {
+            while (engineIds.size() < VANISHING) {
+                String line = out.readLine();
+                if (line == null) {
+                    throw new IllegalStateException("the clients exited after " + engineIds.size() + " joined");
+                }
+                JSONObject joined = new JSONObject(line);
+                if (!joined.optBoolean("joined")) {
+                    throw new IllegalStateException("a client did not join: " + line);
+                }
+                engineIds.add(joined.getString("engineId"));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

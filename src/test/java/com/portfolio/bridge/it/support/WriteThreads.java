@@ -1,0 +1,69 @@
+package com.portfolio.bridge.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** What a stalled client can leave behind in the server's process: threads parked in writes, descriptors. */
+public final class WriteThreads {
+
+    // Liberty's frames for a blocking WebSocket write and for writing a close frame.
+    private static final Set<String> WRITE_FRAMES = Set.of("writeBufferForBasicRemoteSync", "outgoingCloseConnection",
+            "simpleWait", "waitToClose");
+
+    // SessionCloser's thread names.
+    private static final String CLOSER_PREFIX = "portfolio-websocket-closer-";
+
+    private WriteThreads() {
+    }
+
+    /** Threads (name and the matching frame) that are inside one of Liberty's blocking writes right now. */
+    public static List<String> blockedInWrites() {
+        return inWrites(false);
+    }
+
+    /** As {@link #blockedInWrites}, but for threads other than the bridge's own closers (bounded waits). */
+    public static List<String> sharedThreadsInWrites() {
+        return inWrites(true);
+    }
+
+    private static List<String> inWrites(boolean exceptClosers) {
+        return Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(false, false))
+                .filter(t -> !(exceptClosers && t.getThreadName().startsWith(CLOSER_PREFIX)))
+                .filter(WriteThreads::inWrite)
+                .map(t -> t.getThreadName() + " in " + Arrays.stream(t.getStackTrace())
+                        .filter(f -> WRITE_FRAMES.contains(f.getMethodName())).findFirst().orElseThrow())
+                .toList();
+    }
+
+    private static boolean inWrite(ThreadInfo thread) {
+        return Arrays.stream(thread.getStackTrace()).anyMatch(f -> WRITE_FRAMES.contains(f.getMethodName()));
+    }
+
+    /** Open descriptors of this process (the server's, and the in-server test clients'). */
+    public static long openDescriptors() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The most a connection's kernels can hold in flight: the largest send buffer plus a 4 KB reader's. */
+    public static long kernelBufferBytes() {
+        try {
+            // Files.readString stops early on /proc files (their size reads as 0).
+            String[] wmem = Files.readAllLines(Path.of("/proc/sys/net/ipv4/tcp_wmem")).get(0).trim().split("\\s+");
+            return Long.parseLong(wmem[2]) + 8192;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

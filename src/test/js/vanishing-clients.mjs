@@ -1,0 +1,24 @@
+// Real socket.io-client sockets (WebSocket only) that join one conversation and then just stay:
+// VanishedPeersIT runs this inside a network namespace and takes the link down under them, so
+// they vanish without a FIN or a RST, like phones that lost their network.
+// Env: BRIDGE_URL, CONVERSATION, TOKENS (comma-separated). Prints one JSON line per joined socket.
+import { io } from 'socket.io-client';
+
+const tokens = process.env.TOKENS.split(',');
+for (const token of tokens) {
+  const socket = io(`${process.env.BRIDGE_URL}/portfolio`, {
+    transports: ['websocket'],
+    auth: { token },
+    path: '/socket.io',
+    forceNew: true,
+    reconnection: false,
+  });
+  socket.on('connect', () => {
+    socket.emit('join-conversation', process.env.CONVERSATION, (answer) => {
+      console.log(JSON.stringify({ engineId: socket.io.engine.id, joined: answer.ok === true }));
+    });
+  });
+  socket.on('connect_error', (err) => console.log(JSON.stringify({ error: err.message })));
+}
+// Stay alive until killed.
+setInterval(() => {}, 60_000);
