@@ -11,6 +11,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,10 +36,13 @@ public class KeyedLanes {
     private BusActivity activity;
 
     private ThreadPoolExecutor[] lanes;
+    // When each lane's running emit started (System.nanoTime, 0 when idle): health spots one that hangs.
+    private AtomicLongArray runningSince;
 
     @PostConstruct
     void start() {
         lanes = new ThreadPoolExecutor[config.bus().lanes()];
+        runningSince = new AtomicLongArray(lanes.length);
         for (int i = 0; i < lanes.length; i++) {
             lanes[i] = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                     new ArrayBlockingQueue<>(config.bus().laneCapacity()), threads, KeyedLanes::waitForRoom);
@@ -55,14 +59,30 @@ public class KeyedLanes {
     public void submit(EventKind kind, String key, Runnable emit) {
         int lane = Math.floorMod(31 * kind.hashCode() + key.hashCode(), lanes.length);
         lanes[lane].execute(() -> {
+            runningSince.set(lane, System.nanoTime() | 1);
             try {
                 emit.run();
             } catch (RuntimeException e) {
                 // The event left the bus already; say loudly which one was not emitted.
                 activity.countEmitFailure(kind);
                 LOG.log(Level.SEVERE, kind + " event for " + key + " was not emitted", e);
+            } finally {
+                runningSince.set(lane, 0);
             }
         });
+    }
+
+    /** How long the longest-running emit has been running, in ms (0 when every lane is idle). */
+    public long longestRunningEmitMs() {
+        long now = System.nanoTime();
+        long longest = 0;
+        for (int i = 0; i < runningSince.length(); i++) {
+            long since = runningSince.get(i);
+            if (since != 0) {
+                longest = Math.max(longest, now - since);
+            }
+        }
+        return TimeUnit.NANOSECONDS.toMillis(longest);
     }
 
     private static void waitForRoom(Runnable task, ThreadPoolExecutor lane) {
