@@ -13,8 +13,10 @@ COPY --chown=1001:0 docker/container.xml /config/configDropins/overrides/contain
 COPY --chown=1001:0 docker/bus-features.xml /config/configDropins/defaults/bus-features.xml
 RUN features.sh
 
-# The app: context root / comes from WEB-INF/ibm-web-ext.xml.
-COPY --chown=1001:0 target/portfolio-bridge.war /config/dropins/portfolio-bridge.war
+# The app, declared in apps/ (not dropins/: nothing is polled in production, see liberty/server.xml).
+# Context root / comes from WEB-INF/ibm-web-ext.xml.
+COPY --chown=1001:0 docker/app.xml /config/configDropins/defaults/app.xml
+COPY --chown=1001:0 target/portfolio-bridge.war /config/apps/portfolio-bridge.war
 # The Artemis resource adapter, where liberty/bus-artemis.xml looks by default. The embedded bus
 # (the default) ignores it; PORTFOLIO_BUS=artemis plus PORTFOLIO_NODE_ID and PORTFOLIO_ARTEMIS_*
 # switch a container to the broker (README, "Many nodes").

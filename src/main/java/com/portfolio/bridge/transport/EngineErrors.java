@@ -9,7 +9,9 @@ enum EngineErrors {
     UNKNOWN_SID(400, 1, "Session ID unknown"),
     BAD_REQUEST(400, 3, "Bad request"),
     PAYLOAD_TOO_LARGE(413, 3, "Payload too large"),
-    UNSUPPORTED_PROTOCOL_VERSION(400, 5, "Unsupported protocol version");
+    UNSUPPORTED_PROTOCOL_VERSION(400, 5, "Unsupported protocol version"),
+    TOO_MANY_CONNECTS(429, 3, "Too many connects"),
+    AT_CAPACITY(503, 3, "Server at capacity");
 
     private final int status;
     private final int code;

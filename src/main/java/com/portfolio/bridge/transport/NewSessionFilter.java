@@ -9,12 +9,12 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
 
 /**
- * Counts new Engine.IO sessions (requests to /socket.io/ without a sid, polling handshakes and
- * WebSocket upgrades alike) per client IP, and refuses those over the limit with 429.
+ * Admits new Engine.IO sessions (requests to /socket.io/ without a sid, polling handshakes and
+ * WebSocket upgrades alike): 503 past the node's connection cap, 429 over the per-IP limit.
+ * Both close the HTTP connection, so a refused client holds no descriptor while it waits.
  */
 @WebFilter(urlPatterns = "/socket.io/*", asyncSupported = true)
 public class NewSessionFilter extends HttpFilter {
@@ -24,6 +24,12 @@ public class NewSessionFilter extends HttpFilter {
 
     @Inject
     private transient BridgeConfig config;
+
+    @Inject
+    private transient Admission admission;
+
+    @Inject
+    private transient TransportStats stats;
 
     private transient ConnectRateLimit limit;
 
@@ -36,16 +42,26 @@ public class NewSessionFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         boolean newSession = request.getQueryString() == null || !request.getQueryString().contains("sid=");
-        if (newSession && !"OPTIONS".equals(request.getMethod()) && !limit.admit(request.getRemoteAddr())) {
-            LOG.info(() -> "refused a new session from " + request.getRemoteAddr() + ": over the per-IP connect limit");
-            byte[] body = "{\"code\":3,\"message\":\"Too many connects\"}".getBytes(StandardCharsets.UTF_8);
-            response.setStatus(429);
-            response.setHeader("Retry-After", "60");
-            response.setContentType("application/json");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
-            return;
+        if (newSession && !"OPTIONS".equals(request.getMethod())) {
+            if (admission.full()) {
+                stats.countRefusedOverCap();
+                LOG.fine(() -> "refused a new session from " + request.getRemoteAddr() + ": at the connection cap");
+                refuse(response, EngineErrors.AT_CAPACITY, "5");
+                return;
+            }
+            if (!limit.admit(request.getRemoteAddr())) {
+                LOG.info(() -> "refused a new session from " + request.getRemoteAddr() + ": over the per-IP connect limit");
+                refuse(response, EngineErrors.TOO_MANY_CONNECTS, "60");
+                return;
+            }
         }
         chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletResponse response, EngineErrors error, String retryAfterSeconds)
+            throws IOException {
+        response.setHeader("Retry-After", retryAfterSeconds);
+        response.setHeader("Connection", "close");
+        error.write(response);
     }
 }

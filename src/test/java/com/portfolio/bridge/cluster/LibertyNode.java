@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * One bridge node: a Liberty server in the build's install, configured from the project's
- * liberty/ folder plus its own server.env (ports, node id, broker), with the built WAR in dropins.
+ * liberty/ folder plus its own server.env (ports, node id, broker), with the built WAR in apps/
+ * declared by docker/app.xml: the container image's layout.
  */
 public final class LibertyNode {
 
@@ -28,6 +29,7 @@ public final class LibertyNode {
     private final Path wlp;
     private final String name;
     private final int httpPort;
+    private int softOpenFileLimit;
 
     public LibertyNode(Path wlp, String name, int httpPort) {
         this.wlp = wlp;
@@ -65,8 +67,11 @@ public final class LibertyNode {
         StringBuilder text = new StringBuilder("# written by the cluster harness\n");
         all.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         Files.writeString(serverDir().resolve("server.env"), text);
-        Files.createDirectories(serverDir().resolve("dropins"));
-        Files.copy(war, serverDir().resolve("dropins/portfolio-bridge.war"));
+        Files.createDirectories(serverDir().resolve("apps"));
+        Files.copy(war, serverDir().resolve("apps/portfolio-bridge.war"));
+        Files.createDirectories(serverDir().resolve("configDropins/defaults"));
+        Files.copy(libertyConfig.resolveSibling("docker").resolve("app.xml"),
+                serverDir().resolve("configDropins/defaults/app.xml"));
     }
 
     /** Starts the server and waits for the app to report ready. */
@@ -78,7 +83,20 @@ public final class LibertyNode {
 
     /** Starts the server process only (it returns once Liberty runs; the app may still start). */
     public void startServer() throws Exception {
-        Processes.run(Duration.ofMinutes(2), wlp.resolve("bin/server").toString(), "start", name);
+        String server = wlp.resolve("bin/server").toString();
+        if (softOpenFileLimit > 0) {
+            // As a deployment would: a lower soft limit in the shell that launches the server.
+            Processes.run(Duration.ofMinutes(2), "bash", "-c", "ulimit -Sn " + softOpenFileLimit
+                    + " && exec \"$0\" start \"$1\"", server, name);
+        } else {
+            Processes.run(Duration.ofMinutes(2), server, "start", name);
+        }
+    }
+
+    /** Launch the server with this soft open-file limit (the hard limit stays as it is). */
+    public LibertyNode withSoftOpenFileLimit(int limit) {
+        this.softOpenFileLimit = limit;
+        return this;
     }
 
     public String messagesLog() throws IOException {
@@ -109,13 +127,18 @@ public final class LibertyNode {
 
     /** The bus check's data: node id, consumed / dead-lettered counts per kind, probe ages. */
     public JsonObject busData() {
+        return readinessCheck("bus").getJsonObject("data");
+    }
+
+    /** One readiness check's answer ({@code name}, {@code status}, {@code data}). */
+    public JsonObject readinessCheck(String check) {
         String text = readinessText();
         if (text == null) {
             throw new IllegalStateException(name + " does not answer");
         }
         return parse(text).getJsonArray("checks").stream().map(JsonObject.class::cast)
-                .filter(check -> "bus".equals(check.getString("name")))
-                .findFirst().orElseThrow().getJsonObject("data");
+                .filter(answer -> check.equals(answer.getString("name")))
+                .findFirst().orElseThrow();
     }
 
     private String readinessText() {

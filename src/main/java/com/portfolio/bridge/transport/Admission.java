@@ -1,0 +1,64 @@
+package com.portfolio.bridge.transport;
+
+import com.portfolio.bridge.config.BridgeConfig;
+import com.portfolio.bridge.config.ConnectionCap;
+import com.portfolio.bridge.realtime.PortfolioNamespace;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * The node's connection cap: a wall below the open-file limit, so a reconnect storm is refused
+ * with 503 instead of exhausting descriptors (where accept() fails for everyone and Liberty's
+ * file monitors misread the app as gone). New sessions only: held clients are never touched.
+ */
+@ApplicationScoped
+public class Admission {
+
+    private static final Logger LOG = Logger.getLogger(Admission.class.getName());
+
+    @Inject
+    private BridgeConfig config;
+
+    @EJB
+    private PortfolioNamespace namespace;
+
+    private final OpenFiles files = new OpenFiles();
+    private final AtomicBoolean wasFull = new AtomicBoolean();
+    private ConnectionCap cap;
+
+    @PostConstruct
+    void start() {
+        cap = ConnectionCap.derive(config.limits().maxConnections(), files.limit(), config.limits().descriptorReserve());
+        LOG.info(() -> "admitting at most " + cap.maxConnections() + " connections (open-file limit "
+                + (cap.openFileLimit() == Long.MAX_VALUE ? "unknown" : cap.openFileLimit()) + ", reserve "
+                + cap.reserve() + ")");
+    }
+
+    public ConnectionCap cap() {
+        return cap;
+    }
+
+    public int connections() {
+        return namespace.openConnections();
+    }
+
+    /** True when a new session would go past the cap or too near the open-file limit. */
+    public boolean full() {
+        int connections = connections();
+        long open = files.open();
+        boolean full = connections >= cap.maxConnections() || open >= cap.descriptorCeiling();
+        if (wasFull.compareAndSet(!full, full)) {
+            if (full) {
+                LOG.warning(() -> "at the connection cap: refusing new sessions with 503 (" + connections + " connections, "
+                        + open + " open files; cap " + cap.maxConnections() + ", file ceiling " + cap.descriptorCeiling() + ")");
+            } else {
+                LOG.info(() -> "below the connection cap again: admitting new sessions (" + connections + " connections)");
+            }
+        }
+        return full;
+    }
+}
