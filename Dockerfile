@@ -27,4 +27,8 @@ COPY --chown=1001:0 target/artemis-ra.rar /opt/ol/wlp/usr/shared/resources/artem
 ENV PORTFOLIO_MODE=prod
 EXPOSE 9080
 
+# Sets Liberty's connection backstop from the container's open-file limit (README, "Never wedged").
+COPY --chown=1001:0 --chmod=755 docker/launch.sh /opt/ol/helpers/runtime/portfolio-launch.sh
+CMD ["/opt/ol/helpers/runtime/portfolio-launch.sh", "run", "defaultServer"]
+
 RUN configure.sh

@@ -167,8 +167,7 @@ final class OutboundQueue {
             Throwable failure = result.getException();
             boolean timeout = failure instanceof SocketTimeoutException
                     || failure != null && failure.getCause() instanceof SocketTimeoutException;
-            fail(timeout ? "client stopped reading: a send took over " + TimeUnit.NANOSECONDS.toMillis(deadlineNanos) + " ms"
-                    : "send failed: " + failure, timeout);
+            fail(timeout ? "client stopped reading: a send missed its deadline" : "send failed: " + failure, timeout);
             return;
         }
         busyRetries = 0;

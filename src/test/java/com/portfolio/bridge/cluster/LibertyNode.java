@@ -29,7 +29,7 @@ public final class LibertyNode {
     private final Path wlp;
     private final String name;
     private final int httpPort;
-    private int softOpenFileLimit;
+    private int openFileLimit;
 
     public LibertyNode(Path wlp, String name, int httpPort) {
         this.wlp = wlp;
@@ -84,18 +84,20 @@ public final class LibertyNode {
     /** Starts the server process only (it returns once Liberty runs; the app may still start). */
     public void startServer() throws Exception {
         String server = wlp.resolve("bin/server").toString();
-        if (softOpenFileLimit > 0) {
-            // As a deployment would: a lower soft limit in the shell that launches the server.
-            Processes.run(Duration.ofMinutes(2), "bash", "-c", "ulimit -Sn " + softOpenFileLimit
-                    + " && exec \"$0\" start \"$1\"", server, name);
+        if (openFileLimit > 0) {
+            // As a deployment would, in the shell that launches the server. Both limits: HotSpot
+            // raises its soft limit to the hard one at start (-XX:+MaxFDLimit).
+            // docker/launch.sh does the same before it starts the server in the container image.
+            Processes.run(Duration.ofMinutes(2), Map.of("TCP_MAX_OPEN_CONNECTIONS", String.valueOf(openFileLimit - 256)),
+                    "bash", "-c", "ulimit -n " + openFileLimit + " && exec \"$0\" start \"$1\"", server, name);
         } else {
             Processes.run(Duration.ofMinutes(2), server, "start", name);
         }
     }
 
-    /** Launch the server with this soft open-file limit (the hard limit stays as it is). */
-    public LibertyNode withSoftOpenFileLimit(int limit) {
-        this.softOpenFileLimit = limit;
+    /** Launch the server with this open-file limit (soft and hard). */
+    public LibertyNode withOpenFileLimit(int limit) {
+        this.openFileLimit = limit;
         return this;
     }
 

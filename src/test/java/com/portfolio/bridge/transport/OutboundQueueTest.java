@@ -95,7 +95,7 @@ class OutboundQueueTest {
         queue.add("b");
         pending.remove(0).onResult(new SendResult(new SocketTimeoutException("Socket operation timed out")));
         assertEquals(2, endings.size());
-        assertTrue(endings.get(0).startsWith("stalled: client stopped reading: a send took over"), endings.get(0));
+        assertTrue(endings.get(0).equals("stalled: client stopped reading: a send missed its deadline"), endings.get(0));
         assertEquals("closed", endings.get(1), "closed at once: no send is pending any more");
         assertThrows(IOException.class, () -> queue.add("c"));
         queue.closeWhenFlushed();
