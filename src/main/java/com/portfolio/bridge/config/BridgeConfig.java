@@ -19,6 +19,7 @@ public class BridgeConfig {
     private JwtSettings jwt;
     private List<String> corsOrigins;
     private EngineSettings engine;
+    private HealthSettings health;
     private int maxEventBytes;
     private SocketLimits limits;
     private ConversationAccess conversationAccess;
@@ -31,6 +32,7 @@ public class BridgeConfig {
         jwt = new JwtConfigReader(key -> config.getOptionalValue(key, String.class), mode).read();
         corsOrigins = CorsOrigins.read(config, mode);
         engine = EngineSettings.read(config);
+        health = HealthSettings.read(config, engine);
         limits = SocketLimits.read(config);
         conversationAccess = AccessReader.read(config);
         bus = BusSettings.read(key -> config.getOptionalValue(key, String.class));
@@ -51,6 +53,10 @@ public class BridgeConfig {
 
     public EngineSettings engine() {
         return engine;
+    }
+
+    public HealthSettings health() {
+        return health;
     }
 
     public ConversationAccess conversationAccess() {

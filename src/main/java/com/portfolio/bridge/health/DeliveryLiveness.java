@@ -12,15 +12,11 @@ import org.eclipse.microprofile.health.Liveness;
 /**
  * DOWN when delivery is wedged, so an orchestrator restarts the node: a WebSocket send pending
  * well past its deadline (its timeout should have cut the client), or an emit that has been
- * running for {@value #EMIT_STUCK_MS} ms (an emit only queues frames; it takes microseconds).
+ * running for long (an emit only queues frames; it takes microseconds). Bounds: HealthSettings.
  */
 @Liveness
 @ApplicationScoped
 public class DeliveryLiveness implements HealthCheck {
-
-    /** Past the send deadline (write-stall-ms plus Liberty's timeout grain), this much more is wedged. */
-    static final long SEND_STUCK_GRACE_MS = 10_000;
-    static final long EMIT_STUCK_MS = 30_000;
 
     @Inject
     private OpenWebSockets sockets;
@@ -35,13 +31,14 @@ public class DeliveryLiveness implements HealthCheck {
     public HealthCheckResponse call() {
         long oldestSend = sockets.oldestPendingSendMs();
         long longestEmit = lanes.longestRunningEmitMs();
-        long sendBound = config.engine().writeStallMs() + SEND_STUCK_GRACE_MS;
+        long sendBound = config.health().sendStuckMs();
+        long emitBound = config.health().emitStuckMs();
         return HealthCheckResponse.named("delivery")
                 .withData("oldestPendingSendMs", oldestSend)
                 .withData("sendBoundMs", sendBound)
                 .withData("longestRunningEmitMs", longestEmit)
-                .withData("emitBoundMs", EMIT_STUCK_MS)
-                .status(oldestSend <= sendBound && longestEmit <= EMIT_STUCK_MS)
+                .withData("emitBoundMs", emitBound)
+                .status(oldestSend <= sendBound && longestEmit <= emitBound)
                 .build();
     }
 

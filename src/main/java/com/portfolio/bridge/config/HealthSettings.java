@@ -1,0 +1,25 @@
+package com.portfolio.bridge.config;
+
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * When liveness calls delivery wedged: a WebSocket send pending this long (ms; its own deadline,
+ * write-stall-ms, should have cut the client well before) or one emit running this long (ms).
+ */
+public record HealthSettings(long sendStuckMs, long emitStuckMs) {
+
+    static HealthSettings read(Config config, EngineSettings engine) {
+        long send = config.getOptionalValue("portfolio.health.send-stuck-ms", Long.class)
+                .orElse(engine.writeStallMs() + 10_000);
+        long emit = config.getOptionalValue("portfolio.health.emit-stuck-ms", Long.class).orElse(30_000L);
+        // Liberty's send timeout fires up to about 2 s late; a bound inside that would flap.
+        if (send <= engine.writeStallMs() + 2_000) {
+            throw new IllegalStateException("portfolio.health.send-stuck-ms must be over portfolio.engine.write-stall-ms + 2000; got "
+                    + send);
+        }
+        if (emit <= 0) {
+            throw new IllegalStateException("portfolio.health.emit-stuck-ms must be a positive number; got " + emit);
+        }
+        return new HealthSettings(send, emit);
+    }
+}
