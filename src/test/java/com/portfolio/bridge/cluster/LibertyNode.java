@@ -81,17 +81,21 @@ public final class LibertyNode {
         LOG.info(() -> name + " ready on port " + httpPort);
     }
 
-    /** Starts the server process only (it returns once Liberty runs; the app may still start). */
+    /**
+     * Starts the server process only (it returns once Liberty runs; the app may still start),
+     * through docker/launch.sh, as the container image does.
+     */
     public void startServer() throws Exception {
-        String server = wlp.resolve("bin/server").toString();
+        Map<String, String> env = Map.of("WLP_DIR", wlp.toString());
+        String launch = Path.of(System.getProperty("cluster.liberty.config", "liberty"))
+                .resolveSibling("docker").resolve("launch.sh").toString();
         if (openFileLimit > 0) {
-            // As a deployment would, in the shell that launches the server. Both limits: HotSpot
-            // raises its soft limit to the hard one at start (-XX:+MaxFDLimit).
-            // docker/launch.sh does the same before it starts the server in the container image.
-            Processes.run(Duration.ofMinutes(2), Map.of("TCP_MAX_OPEN_CONNECTIONS", String.valueOf(openFileLimit - 256)),
-                    "bash", "-c", "ulimit -n " + openFileLimit + " && exec \"$0\" start \"$1\"", server, name);
+            // In the shell that launches it, as a deployment would. Both limits: HotSpot raises
+            // its soft limit to the hard one at start (-XX:+MaxFDLimit).
+            Processes.run(Duration.ofMinutes(2), env, "bash", "-c",
+                    "ulimit -n " + openFileLimit + " && exec \"$0\" start \"$1\"", launch, name);
         } else {
-            Processes.run(Duration.ofMinutes(2), server, "start", name);
+            Processes.run(Duration.ofMinutes(2), env, launch, "start", name);
         }
     }
 
