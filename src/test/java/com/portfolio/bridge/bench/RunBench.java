@@ -81,11 +81,20 @@ public final class RunBench {
             target.start();
             LOG.info(() -> target.name() + ": connect storm and idle hold");
             ConnectScenario.run(target, settings, results);
-            LOG.info(() -> target.name() + ": fan-out");
+            settle(target, "fan-out");
             FanoutScenario.run(target, settings, publisher, results);
-            LOG.info(() -> target.name() + ": slow client");
+            settle(target, "slow client");
             SlowClientScenario.run(target, settings, publisher, results);
         }
         return results;
+    }
+
+    /** Waits for the last scenario's clients to be gone, so the next one (and the bridge's cap) starts clean. */
+    private static void settle(Target target, String next) throws InterruptedException {
+        double seconds = ServerConnections.awaitAtMost(target, 0, 120);
+        if (Double.isNaN(seconds)) {
+            LOG.warning(() -> target.name() + ": clients still held after 120 s, starting " + next + " anyway");
+        }
+        LOG.info(() -> target.name() + ": " + next);
     }
 }
