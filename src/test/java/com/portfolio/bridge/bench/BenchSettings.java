@@ -7,7 +7,7 @@ import org.json.JSONObject;
 
 /** How big a run is (system properties bench.*), and the JWT settings both servers share. */
 record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer> rates, double seconds,
-        double warmupSeconds, int busyRoom, int busyRate, Stall stall, String secret, String issuer,
+        double warmupSeconds, int busyRoom, int busyRate, Stall stall, Ramp ramp, String secret, String issuer,
         String audience) {
 
     /**
@@ -18,21 +18,26 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
     record Stall(int readers, int rate, int documentBytes, double seconds, int heartbeatMs) {
     }
 
+    /** The ramp: {@code clients} attempts; {@code bridgeCap} > 0 sets the bridge's max-connections for the run. */
+    record Ramp(int clients, int bridgeCap) {
+    }
+
     /** The run's sizes, for the results file; the secret is left out. */
     String describe() {
         return "clients " + clients + ", fan-out clients " + fanoutClients + ", rates " + rates + " events/s for "
                 + seconds + " s each after " + warmupSeconds + " s of warm-up, busy room " + busyRoom + " members at "
                 + busyRate + " events/s, stalled readers " + stall.readers() + " a group at " + stall.rate() + " events/s of "
                 + stall.documentBytes() + " bytes for " + stall.seconds() + " s a window, heartbeat "
-                + (stall.heartbeatMs() > 0 ? stall.heartbeatMs() + " ms" : "the servers' default");
+                + (stall.heartbeatMs() > 0 ? stall.heartbeatMs() + " ms" : "the servers' default") + ", ramp to "
+                + ramp.clients() + " clients, bridge cap " + (ramp.bridgeCap() > 0 ? ramp.bridgeCap() : "derived");
     }
 
     static BenchSettings fromSystemProperties(boolean smoke, String secret) {
         Path dir = Path.of(System.getProperty("bench.dir", "bench"));
         if (smoke) {
-            // A short heartbeat, so stalled readers are closed within a short window.
+            // A short heartbeat, so stalled readers are closed within a short window; a cap under the ramp.
             return new BenchSettings(dir, 200, 100, List.of(200, 400), 2, 2, 20, 100,
-                    new Stall(4, 200, 4096, 6, 2000), secret, "bench", "bench");
+                    new Stall(4, 200, 4096, 6, 2000), new Ramp(450, 350), secret, "bench", "bench");
         }
         return new BenchSettings(dir,
                 Integer.getInteger("bench.clients", 19_000),
@@ -47,6 +52,7 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
                         Integer.getInteger("bench.stall-doc-bytes", 4_096),
                         Double.parseDouble(System.getProperty("bench.stall-seconds", "50")),
                         Integer.getInteger("bench.heartbeat-ms", 0)),
+                new Ramp(Integer.getInteger("bench.ramp-clients", 20_500), Integer.getInteger("bench.bridge-max-connections", 0)),
                 secret, "bench", "bench");
     }
 

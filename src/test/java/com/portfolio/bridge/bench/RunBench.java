@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 /**
  * The benchmark, {@code mvn -Pbench package}: one Artemis broker; the bridge (one Liberty node on
  * the artemis bus) and then the Node peer, each alone on the machine with the load generator,
- * through the same five scenarios. Prints the side-by-side table and writes it, with the run's
+ * through the same six scenarios. Prints the side-by-side table and writes it, with the run's
  * settings, to target/bench/. {@code -Dbench.smoke=true} makes it small (what CI runs).
  */
 public final class RunBench {
@@ -49,6 +49,9 @@ public final class RunBench {
             }
             peerEnv.put("PEER_PING_INTERVAL_MS", String.valueOf(heartbeat));
             peerEnv.put("PEER_PING_TIMEOUT_MS", String.valueOf(heartbeat));
+        }
+        if (settings.ramp().bridgeCap() > 0) {
+            bridgeEnv.put("PORTFOLIO_LIMITS_MAX_CONNECTIONS", String.valueOf(settings.ramp().bridgeCap()));
         }
         Map<String, Map<String, Double>> results = new LinkedHashMap<>();
         try (LocalCluster cluster = new LocalCluster("bench", 61619, 9480, 1).withEnv(bridgeEnv)) {
@@ -97,6 +100,8 @@ public final class RunBench {
             SlowClientScenario.run(target, settings, publisher, results);
             settle(target, "stalled readers");
             StalledReadersScenario.run(target, settings, publisher, results);
+            settle(target, "ramp past the open-file limit");
+            RampScenario.run(target, settings, publisher, results);
         }
         return results;
     }
