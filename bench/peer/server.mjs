@@ -3,7 +3,8 @@
 // fed by the same Artemis topics over AMQP. What the benchmark compares the bridge against.
 //
 // Env: PEER_PORT, PORTFOLIO_JWT_SECRET, PORTFOLIO_JWT_ISSUER, PORTFOLIO_JWT_AUDIENCE,
-//      PORTFOLIO_ARTEMIS_HOST/PORT/USER/PASSWORD. Run with --expose-gc for GET /stats.
+//      PORTFOLIO_ARTEMIS_HOST/PORT/USER/PASSWORD, PEER_PING_INTERVAL_MS/PEER_PING_TIMEOUT_MS (socket.io's
+//      defaults, 25000/20000). Run with --expose-gc for GET /stats; GET /connections runs no GC.
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
 import { jwtVerify, errors } from 'jose';
@@ -13,8 +14,12 @@ const env = process.env;
 const secret = new TextEncoder().encode(env.PORTFOLIO_JWT_SECRET);
 const CONVERSATION_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
+const closes = {}; // server-side disconnects by reason ('ping timeout', 'transport close', ...)
 const http = createServer((request, response) => {
-  if (request.url === '/stats') {
+  if (request.url === '/connections') {
+    response.setHeader('content-type', 'application/json');
+    response.end(JSON.stringify({ sockets: portfolio.sockets.size, closes }));
+  } else if (request.url === '/stats') {
     globalThis.gc?.();
     const memory = process.memoryUsage();
     response.setHeader('content-type', 'application/json');
@@ -24,7 +29,10 @@ const http = createServer((request, response) => {
     response.end();
   }
 });
-const io = new Server(http, { path: '/socket.io', serveClient: false, pingInterval: 25000, pingTimeout: 20000 });
+const io = new Server(http, {
+  path: '/socket.io', serveClient: false,
+  pingInterval: Number(env.PEER_PING_INTERVAL_MS ?? 25000), pingTimeout: Number(env.PEER_PING_TIMEOUT_MS ?? 20000),
+});
 const portfolio = io.of('/portfolio');
 
 function reasonOf(error) {
@@ -67,6 +75,7 @@ function conversationRoom(id) {
 }
 
 portfolio.on('connection', (socket) => {
+  socket.on('disconnect', (reason) => { closes[reason] = (closes[reason] ?? 0) + 1; });
   for (const [event, act] of [['join-conversation', 'join'], ['leave-conversation', 'leave']]) {
     socket.on(event, (id, ack) => {
       try {

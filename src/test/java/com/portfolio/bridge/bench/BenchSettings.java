@@ -7,18 +7,37 @@ import org.json.JSONObject;
 
 /** How big a run is (system properties bench.*), and the JWT settings both servers share. */
 record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer> rates, double seconds,
-        double warmupSeconds, int busyRoom, int busyRate, String secret, String issuer, String audience) {
+        double warmupSeconds, int busyRoom, int busyRate, Stall stall, Ramp ramp, String secret, String issuer,
+        String audience) {
+
+    /**
+     * Stalled readers: {@code readers} a group, messages at {@code rate} events/s of about
+     * {@code documentBytes} for {@code seconds} a window; {@code heartbeatMs} > 0 sets both servers'
+     * ping interval and timeout (0: their defaults, 25 s + 20 s).
+     */
+    record Stall(int readers, int rate, int documentBytes, double seconds, int heartbeatMs) {
+    }
+
+    /** The ramp: {@code clients} attempts; {@code bridgeCap} > 0 sets the bridge's max-connections for the run. */
+    record Ramp(int clients, int bridgeCap) {
+    }
 
     /** The run's sizes, for the results file; the secret is left out. */
     String describe() {
         return "clients " + clients + ", fan-out clients " + fanoutClients + ", rates " + rates + " events/s for "
-                + seconds + " s each after " + warmupSeconds + " s of warm-up, busy room " + busyRoom + " members at " + busyRate + " events/s";
+                + seconds + " s each after " + warmupSeconds + " s of warm-up, busy room " + busyRoom + " members at "
+                + busyRate + " events/s, stalled readers " + stall.readers() + " a group at " + stall.rate() + " events/s of "
+                + stall.documentBytes() + " bytes for " + stall.seconds() + " s a window, heartbeat "
+                + (stall.heartbeatMs() > 0 ? stall.heartbeatMs() + " ms" : "the servers' default") + ", ramp to "
+                + ramp.clients() + " clients, bridge cap " + (ramp.bridgeCap() > 0 ? ramp.bridgeCap() : "derived");
     }
 
     static BenchSettings fromSystemProperties(boolean smoke, String secret) {
         Path dir = Path.of(System.getProperty("bench.dir", "bench"));
         if (smoke) {
-            return new BenchSettings(dir, 200, 100, List.of(200, 400), 2, 2, 20, 100, secret, "bench", "bench");
+            // A short heartbeat, so stalled readers are closed within a short window; a cap under the ramp.
+            return new BenchSettings(dir, 200, 100, List.of(200, 400), 2, 2, 20, 100,
+                    new Stall(4, 200, 4096, 6, 2000), new Ramp(450, 350), secret, "bench", "bench");
         }
         return new BenchSettings(dir,
                 Integer.getInteger("bench.clients", 19_000),
@@ -29,6 +48,11 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
                 Double.parseDouble(System.getProperty("bench.warmup-seconds", "15")),
                 Integer.getInteger("bench.busy-room", 50),
                 Integer.getInteger("bench.busy-rate", 200),
+                new Stall(Integer.getInteger("bench.stalled", 48), Integer.getInteger("bench.stall-rate", 1_000),
+                        Integer.getInteger("bench.stall-doc-bytes", 4_096),
+                        Double.parseDouble(System.getProperty("bench.stall-seconds", "50")),
+                        Integer.getInteger("bench.heartbeat-ms", 0)),
+                new Ramp(Integer.getInteger("bench.ramp-clients", 20_500), Integer.getInteger("bench.bridge-max-connections", 0)),
                 secret, "bench", "bench");
     }
 

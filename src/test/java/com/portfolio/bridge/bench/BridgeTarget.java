@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 /** The bridge: one Liberty node on the artemis bus, measured with jcmd (GC, heap) and /proc. */
 final class BridgeTarget implements Target {
 
+    private static final String CUT = ": client stopped reading";
     private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
     private final LocalCluster cluster;
@@ -87,6 +88,24 @@ final class BridgeTarget implements Target {
     @Override
     public long rss() throws Exception {
         return ProcessStats.rss(pid());
+    }
+
+    /** The capacity readiness check's count (what the connection cap is measured against). */
+    @Override
+    public int connections() {
+        return node.readinessCheck("capacity").getJsonObject("data").getInt("connections");
+    }
+
+    /** The WARNING lines the transport logs when a send misses its deadline or the queue its cap: one per cut. */
+    @Override
+    public double cutsForNotReading() throws IOException {
+        return node.messagesLog().lines().filter(line -> line.contains(CUT)).count();
+    }
+
+    /** The engine closes these without a log line or a counter. */
+    @Override
+    public double heartbeatCloses() {
+        return Double.NaN;
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.portfolio.bridge.bench;
 
 import com.portfolio.bridge.cluster.ArtemisBroker;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +24,11 @@ final class PeerTarget implements Target {
     private final Map<String, String> env;
     private Process process;
 
-    PeerTarget(Path benchDir, int port, ArtemisBroker broker, Map<String, String> jwtEnv) {
+    /** {@code baseEnv}: the JWT settings (and any heartbeat override). */
+    PeerTarget(Path benchDir, int port, ArtemisBroker broker, Map<String, String> baseEnv) {
         this.benchDir = benchDir;
         this.port = port;
-        this.env = new java.util.HashMap<>(jwtEnv);
+        this.env = new java.util.HashMap<>(baseEnv);
         env.put("PEER_PORT", String.valueOf(port));
         env.put("PORTFOLIO_ARTEMIS_PORT", String.valueOf(broker.port()));
         env.put("PORTFOLIO_ARTEMIS_USER", broker.user());
@@ -58,11 +61,32 @@ final class PeerTarget implements Target {
         drain.start();
     }
 
-    private JSONObject stats() throws Exception {
+    private JSONObject get(String path) throws IOException, InterruptedException {
         // HTTP/1.1: an h2c upgrade request would be taken (and dropped) by engine.io's upgrade handler.
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
-                HttpRequest.newBuilder(URI.create(url() + "/stats")).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
         return new JSONObject(response.body());
+    }
+
+    private JSONObject stats() throws IOException, InterruptedException {
+        return get("/stats");
+    }
+
+    @Override
+    public int connections() throws IOException, InterruptedException {
+        return get("/connections").getInt("sockets");
+    }
+
+    /** The peer has no bound on what it buffers for a client: only its heartbeat drops one that stops reading. */
+    @Override
+    public double cutsForNotReading() {
+        return Double.NaN;
+    }
+
+    @Override
+    public double heartbeatCloses() throws IOException, InterruptedException {
+        return get("/connections").getJSONObject("closes").optLong("ping timeout");
     }
 
     @Override

@@ -24,6 +24,8 @@ final class RatePublisher implements AutoCloseable {
     }
 
     private static final String TEXT = "x".repeat(120);
+    /** The document's bytes besides its text (ids, field names, timestamp), near enough. */
+    private static final int FRAME_BYTES = 110;
 
     private final ActiveMQConnectionFactory factory;
     private final JMSContext context;
@@ -37,7 +39,17 @@ final class RatePublisher implements AutoCloseable {
         messages = context.createTopic("portfolio.messages");
     }
 
+    /** A text that makes each document about {@code documentBytes} long. */
+    static String padding(int documentBytes) {
+        return "x".repeat(Math.max(1, documentBytes - FRAME_BYTES));
+    }
+
     Sent publish(List<String> conversations, int perSecond, double seconds) {
+        return publish(conversations, perSecond, seconds, TEXT);
+    }
+
+    /** As above, each document carrying {@code text} (see {@link #padding}). */
+    Sent publish(List<String> conversations, int perSecond, double seconds, String text) {
         JMSProducer producer = context.createProducer();
         long start = System.nanoTime();
         long total = Math.round(perSecond * seconds);
@@ -48,15 +60,15 @@ final class RatePublisher implements AutoCloseable {
                 LockSupport.parkNanos(wait);
             }
             String conversation = conversations.get((int) (sequence % conversations.size()));
-            producer.setProperty("conversationId", conversation).send(messages, document(conversation));
+            producer.setProperty("conversationId", conversation).send(messages, document(conversation, text));
         }
         return new Sent(total, (System.nanoTime() - start) / 1e9);
     }
 
-    private String document(String conversation) {
+    private String document(String conversation, String text) {
         Instant now = Instant.now();
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
-        return "{\"_id\":\"b" + (sequence++) + "\",\"conversationId\":\"" + conversation + "\",\"text\":\"" + TEXT
+        return "{\"_id\":\"b" + (sequence++) + "\",\"conversationId\":\"" + conversation + "\",\"text\":\"" + text
                 + "\",\"sentAtMicros\":" + micros + "}";
     }
 

@@ -5,13 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 
 /**
  * The benchmark, {@code mvn -Pbench package}: one Artemis broker; the bridge (one Liberty node on
  * the artemis bus) and then the Node peer, each alone on the machine with the load generator,
- * through the same four scenarios. Prints the side-by-side table and writes it, with the run's
+ * through the same six scenarios. Prints the side-by-side table and writes it, with the run's
  * settings, to target/bench/. {@code -Dbench.smoke=true} makes it small (what CI runs).
  */
 public final class RunBench {
@@ -40,6 +41,18 @@ public final class RunBench {
         Map<String, String> bridgeEnv = new LinkedHashMap<>(jwt);
         bridgeEnv.put("PORTFOLIO_MODE", "test");
         bridgeEnv.put("PORTFOLIO_JWT_ALGORITHMS", "HS256");
+        Map<String, String> peerEnv = new LinkedHashMap<>(jwt);
+        int heartbeat = settings.stall().heartbeatMs();
+        if (heartbeat > 0) {
+            for (String key : List.of("PORTFOLIO_ENGINE_PING_INTERVAL_MS", "PORTFOLIO_ENGINE_PING_TIMEOUT_MS")) {
+                bridgeEnv.put(key, String.valueOf(heartbeat));
+            }
+            peerEnv.put("PEER_PING_INTERVAL_MS", String.valueOf(heartbeat));
+            peerEnv.put("PEER_PING_TIMEOUT_MS", String.valueOf(heartbeat));
+        }
+        if (settings.ramp().bridgeCap() > 0) {
+            bridgeEnv.put("PORTFOLIO_LIMITS_MAX_CONNECTIONS", String.valueOf(settings.ramp().bridgeCap()));
+        }
         Map<String, Map<String, Double>> results = new LinkedHashMap<>();
         try (LocalCluster cluster = new LocalCluster("bench", 61619, 9480, 1).withEnv(bridgeEnv)) {
             Thread stopAll = stopAllOnExit(cluster);
@@ -48,7 +61,7 @@ public final class RunBench {
                 try (RatePublisher publisher = new RatePublisher(cluster.broker())) {
                     Target[] targets = {
                         new BridgeTarget(cluster, Path.of(System.getProperty("cluster.wlp.dir"))),
-                        new PeerTarget(settings.benchDir(), 9490, cluster.broker(), jwt)};
+                        new PeerTarget(settings.benchDir(), 9490, cluster.broker(), peerEnv)};
                     for (Target target : targets) {
                         results.put(target.name(), runOne(target, settings, publisher));
                     }
@@ -81,11 +94,24 @@ public final class RunBench {
             target.start();
             LOG.info(() -> target.name() + ": connect storm and idle hold");
             ConnectScenario.run(target, settings, results);
-            LOG.info(() -> target.name() + ": fan-out");
+            settle(target, "fan-out");
             FanoutScenario.run(target, settings, publisher, results);
-            LOG.info(() -> target.name() + ": slow client");
+            settle(target, "slow client");
             SlowClientScenario.run(target, settings, publisher, results);
+            settle(target, "stalled readers");
+            StalledReadersScenario.run(target, settings, publisher, results);
+            settle(target, "ramp past the open-file limit");
+            RampScenario.run(target, settings, publisher, results);
         }
         return results;
+    }
+
+    /** Waits for the last scenario's clients to be gone, so the next one (and the bridge's cap) starts clean. */
+    private static void settle(Target target, String next) throws InterruptedException {
+        double seconds = ServerConnections.awaitAtMost(target, 0, 120);
+        if (Double.isNaN(seconds)) {
+            LOG.warning(() -> target.name() + ": clients still held after 120 s, starting " + next + " anyway");
+        }
+        LOG.info(() -> target.name() + ": " + next);
     }
 }

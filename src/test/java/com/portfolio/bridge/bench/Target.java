@@ -1,5 +1,7 @@
 package com.portfolio.bridge.bench;
 
+import java.io.IOException;
+
 /** A server under benchmark: the bridge or the Node peer, fed by the same broker. */
 interface Target extends AutoCloseable {
 
@@ -18,6 +20,15 @@ interface Target extends AutoCloseable {
 
     /** CPU seconds (user + system) the server process has used so far. */
     double cpuSeconds() throws Exception;
+
+    /** Client connections the server holds now. */
+    int connections() throws IOException, InterruptedException;
+
+    /** Clients cut so far by a bound on what a non-reading client may hold up; NaN: no such bound. */
+    double cutsForNotReading() throws IOException, InterruptedException;
+
+    /** Clients closed so far for missing the heartbeat; NaN: the server does not count them. */
+    double heartbeatCloses() throws IOException, InterruptedException;
 
     @Override
     void close() throws Exception;
