@@ -2,8 +2,8 @@
 // spread over loopback source addresses, and reports on stdout as JSON lines. The run
 // (RunBench) starts several, each well under the per-process open-file limit.
 //
-// argv[2]: JSON { url, from, count, concurrency, sources, userPrefix, conversations: [{ prefix, size, of? }],
-//                 secret, issuer, audience, timeoutMs? } — client i joins `${prefix}${floor(i / size) % of}`
+// argv[2]: JSON { url, from, count, concurrency, sources, userPrefix, conversations: [{ prefix, size, of?, shift? }],
+//                 secret, issuer, audience, timeoutMs? } — client i joins `${prefix}${(floor(i / size) + shift) % of}`
 // stdin commands (JSON lines): {"cmd":"stats","samples":bool} (counts since the last stats, latencies
 // in ms when samples) | {"cmd":"stall","count":n} | {"cmd":"resume"} | {"cmd":"probe"} | {"cmd":"close"}
 import { randomBytes } from 'node:crypto';
@@ -48,8 +48,8 @@ async function connectOne(index) {
       socket.once('connect', resolve);
       socket.once('connect_error', reject);
     });
-    for (const { prefix, size, of } of spec.conversations) {
-      const room = `${prefix}${Math.floor(index / size) % (of ?? Infinity)}`;
+    for (const { prefix, size, of, shift } of spec.conversations) {
+      const room = `${prefix}${(Math.floor(index / size) + (shift ?? 0)) % (of ?? Infinity)}`;
       const answer = await socket.timeout(60000).emitWithAck('join-conversation', room);
       if (!answer?.ok) throw new Error(`join refused: ${JSON.stringify(answer)}`);
     }

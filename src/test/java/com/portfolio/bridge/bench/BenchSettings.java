@@ -11,11 +11,12 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
         String audience) {
 
     /**
-     * Stalled readers: {@code readers} a group, messages at {@code rate} events/s of about
-     * {@code documentBytes} for {@code seconds} a window; {@code heartbeatMs} > 0 sets both servers'
-     * ping interval and timeout (0: their defaults, 25 s + 20 s).
+     * Stalled readers: {@code readers} a group, each a member of {@code rooms} conversations (so more
+     * is sent to it than the kernels' buffers hold well before the heartbeat), messages at
+     * {@code rate} events/s of about {@code documentBytes} for {@code seconds} a window;
+     * {@code heartbeatMs} > 0 sets both servers' ping interval and timeout (0: their defaults, 25 s + 20 s).
      */
-    record Stall(int readers, int rate, int documentBytes, double seconds, int heartbeatMs) {
+    record Stall(int readers, int rooms, int rate, int documentBytes, double seconds, int heartbeatMs) {
     }
 
     /** The ramp: {@code clients} attempts; {@code bridgeCap} > 0 sets the bridge's max-connections for the run. */
@@ -26,7 +27,8 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
     String describe() {
         return "clients " + clients + ", fan-out clients " + fanoutClients + ", rates " + rates + " events/s for "
                 + seconds + " s each after " + warmupSeconds + " s of warm-up, busy room " + busyRoom + " members at "
-                + busyRate + " events/s, stalled readers " + stall.readers() + " a group at " + stall.rate() + " events/s of "
+                + busyRate + " events/s, stalled readers " + stall.readers() + " a group in " + stall.rooms()
+                + " conversations each at " + stall.rate() + " events/s of "
                 + stall.documentBytes() + " bytes for " + stall.seconds() + " s a window, heartbeat "
                 + (stall.heartbeatMs() > 0 ? stall.heartbeatMs() + " ms" : "the servers' default") + ", ramp to "
                 + ramp.clients() + " clients, bridge cap " + (ramp.bridgeCap() > 0 ? ramp.bridgeCap() : "derived");
@@ -37,7 +39,7 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
         if (smoke) {
             // A short heartbeat, so stalled readers are closed within a short window; a cap under the ramp.
             return new BenchSettings(dir, 200, 100, List.of(200, 400), 2, 2, 20, 100,
-                    new Stall(4, 200, 4096, 6, 2000), new Ramp(450, 350), secret, "bench", "bench");
+                    new Stall(4, 2, 200, 4096, 6, 2000), new Ramp(450, 350), secret, "bench", "bench");
         }
         return new BenchSettings(dir,
                 Integer.getInteger("bench.clients", 19_000),
@@ -48,7 +50,8 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
                 Double.parseDouble(System.getProperty("bench.warmup-seconds", "15")),
                 Integer.getInteger("bench.busy-room", 50),
                 Integer.getInteger("bench.busy-rate", 200),
-                new Stall(Integer.getInteger("bench.stalled", 48), Integer.getInteger("bench.stall-rate", 1_000),
+                new Stall(Integer.getInteger("bench.stalled", 48), Integer.getInteger("bench.stall-rooms", 10),
+                        Integer.getInteger("bench.stall-rate", 1_000),
                         Integer.getInteger("bench.stall-doc-bytes", 4_096),
                         Double.parseDouble(System.getProperty("bench.stall-seconds", "50")),
                         Integer.getInteger("bench.heartbeat-ms", 0)),

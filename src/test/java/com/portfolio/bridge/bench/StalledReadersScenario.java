@@ -11,7 +11,8 @@ import org.json.JSONObject;
 /**
  * Scenario 5, many stalled readers: the fan-out clients (conversations of 10) get ~4 KB
  * messages at a fixed rate; their p50/p99 and lost events with no stalled reader, then with a
- * group of extra members (one a conversation, round-robin) that stop reading, then with a second
+ * group of extra clients (each a member of several conversations, so far more than the kernels'
+ * buffers hold is sent to it before any heartbeat) that stop reading, then with a second
  * group once the first is gone (the old blocking writes kept a writer thread for each stalled
  * reader for good, so groups added up). Per group: seconds from the stall until the server held
  * none of them, how many saw their close once they read again, and by which of the server's own
@@ -69,8 +70,11 @@ final class StalledReadersScenario {
         double cutsBefore = target.cutsForNotReading();
         double heartbeatBefore = target.heartbeatCloses();
         double seconds = settings.stall().seconds();
-        JSONObject spec = settings.clientSpec(target.url(), "z" + number + "-",
-                List.of(BenchSettings.rooms("l", 1).put("of", conversations.size())));
+        int rooms = Math.min(settings.stall().rooms(), conversations.size());
+        // Each stalled reader in `rooms` conversations spread over all of them, one a conversation first.
+        List<JSONObject> joins = IntStream.range(0, rooms).mapToObj(j -> BenchSettings.rooms("l", 1)
+                .put("of", conversations.size()).put("shift", j * (conversations.size() / rooms))).toList();
+        JSONObject spec = settings.clientSpec(target.url(), "z" + number + "-", joins);
         Window window;
         long seen;
         try (LoadWorkers stalled = new LoadWorkers(settings.benchDir(), spec, settings.stall().readers())) {
