@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -90,20 +91,28 @@ public final class RunBench {
     private static Map<String, Double> runOne(Target target, BenchSettings settings, RatePublisher publisher)
             throws Exception {
         Map<String, Double> results = new LinkedHashMap<>();
+        // -Dbench.only=fan-out,ramp (say) runs just those, for profiling one of them.
+        Set<String> only = Set.of(System.getProperty("bench.only", "").split(","));
+        Map<String, Scenario> scenarios = new LinkedHashMap<>();
+        scenarios.put("storm", () -> ConnectScenario.run(target, settings, results));
+        scenarios.put("fan-out", () -> FanoutScenario.run(target, settings, publisher, results));
+        scenarios.put("slow client", () -> SlowClientScenario.run(target, settings, publisher, results));
+        scenarios.put("stalled readers", () -> StalledReadersScenario.run(target, settings, publisher, results));
+        scenarios.put("ramp", () -> RampScenario.run(target, settings, publisher, results));
         try (target) {
             target.start();
-            LOG.info(() -> target.name() + ": connect storm and idle hold");
-            ConnectScenario.run(target, settings, results);
-            settle(target, "fan-out");
-            FanoutScenario.run(target, settings, publisher, results);
-            settle(target, "slow client");
-            SlowClientScenario.run(target, settings, publisher, results);
-            settle(target, "stalled readers");
-            StalledReadersScenario.run(target, settings, publisher, results);
-            settle(target, "ramp past the open-file limit");
-            RampScenario.run(target, settings, publisher, results);
+            for (Map.Entry<String, Scenario> scenario : scenarios.entrySet()) {
+                if (only.contains("") || only.contains(scenario.getKey())) {
+                    settle(target, scenario.getKey());
+                    scenario.getValue().run();
+                }
+            }
         }
         return results;
+    }
+
+    private interface Scenario {
+        void run() throws Exception;
     }
 
     /** Waits for the last scenario's clients to be gone, so the next one (and the bridge's cap) starts clean. */
