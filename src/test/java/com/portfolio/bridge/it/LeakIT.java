@@ -9,6 +9,7 @@ import com.portfolio.bridge.it.support.Ports;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.TestTokens;
 import com.portfolio.bridge.realtime.PortfolioNamespace;
+import com.portfolio.bridge.transport.OpenWebSockets;
 import jakarta.enterprise.inject.spi.CDI;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,9 +46,10 @@ class LeakIT {
     @Test
     void countsReturnToBaselineAfterThousandsOfClients() throws Exception {
         PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
+        OpenWebSockets webSockets = CDI.current().select(OpenWebSockets.class).get();
         IntSupplier[] counts = {namespace::connectedSockets, namespace::openConnections,
-                namespace::admittedConnections, namespace::connectedUsers, namespace::roomCount};
-        String[] names = {"sockets", "connections", "admitted", "users", "rooms"};
+                namespace::admittedConnections, namespace::connectedUsers, namespace::roomCount, webSockets::count};
+        String[] names = {"sockets", "connections", "admitted", "users", "rooms", "WebSocket write queues"};
         int[] baseline = new int[counts.length];
         for (int i = 0; i < counts.length; i++) {
             baseline[i] = counts[i].getAsInt();
