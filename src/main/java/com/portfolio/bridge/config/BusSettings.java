@@ -47,10 +47,6 @@ public record BusSettings(String bus, String nodeId, int lanes, int laneCapacity
     }
 
     private static int positive(Function<String, Optional<String>> config, String key, int fallback) {
-        int value = config.apply(key).map(String::trim).map(Integer::parseInt).orElse(fallback);
-        if (value <= 0) {
-            throw new IllegalStateException(key + " must be a positive number; got " + value);
-        }
-        return value;
+        return Checks.positive(key, config.apply(key).map(String::trim).map(Integer::parseInt).orElse(fallback));
     }
 }

@@ -21,10 +21,6 @@ public record EngineSettings(long pingIntervalMs, long pingTimeoutMs, long conne
     }
 
     private static long positive(Config config, String key, long fallback) {
-        long value = config.getOptionalValue(key, Long.class).orElse(fallback);
-        if (value <= 0) {
-            throw new IllegalStateException(key + " must be a positive number; got " + value);
-        }
-        return value;
+        return Checks.positive(key, config.getOptionalValue(key, Long.class).orElse(fallback));
     }
 }

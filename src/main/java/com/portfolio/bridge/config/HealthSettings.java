@@ -11,14 +11,12 @@ public record HealthSettings(long sendStuckMs, long emitStuckMs) {
     static HealthSettings read(Config config, EngineSettings engine) {
         long send = config.getOptionalValue("portfolio.health.send-stuck-ms", Long.class)
                 .orElse(engine.writeStallMs() + 10_000);
-        long emit = config.getOptionalValue("portfolio.health.emit-stuck-ms", Long.class).orElse(30_000L);
+        long emit = Checks.positive("portfolio.health.emit-stuck-ms",
+                config.getOptionalValue("portfolio.health.emit-stuck-ms", Long.class).orElse(30_000L));
         // Liberty's send timeout fires up to about 2 s late; a bound inside that would flap.
         if (send <= engine.writeStallMs() + 2_000) {
             throw new IllegalStateException("portfolio.health.send-stuck-ms must be over portfolio.engine.write-stall-ms + 2000; got "
                     + send);
-        }
-        if (emit <= 0) {
-            throw new IllegalStateException("portfolio.health.emit-stuck-ms must be a positive number; got " + emit);
         }
         return new HealthSettings(send, emit);
     }
