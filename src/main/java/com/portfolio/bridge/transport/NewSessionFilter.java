@@ -28,9 +28,6 @@ public class NewSessionFilter extends HttpFilter {
     @Inject
     private transient Admission admission;
 
-    @Inject
-    private transient TransportStats stats;
-
     private transient ConnectRateLimit limit;
 
     @Override
@@ -44,7 +41,6 @@ public class NewSessionFilter extends HttpFilter {
         boolean newSession = request.getQueryString() == null || !request.getQueryString().contains("sid=");
         if (newSession && !"OPTIONS".equals(request.getMethod())) {
             if (admission.full()) {
-                stats.countRefusedOverCap();
                 LOG.fine(() -> "refused a new session from " + request.getRemoteAddr() + ": at the connection cap");
                 refuse(response, EngineErrors.AT_CAPACITY, "5");
                 return;

@@ -6,7 +6,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -39,9 +38,6 @@ public class SessionCloser {
 
     @Resource
     private ManagedExecutorService work;
-
-    @Inject
-    private TransportStats stats;
 
     private ThreadPoolExecutor closers;
     private Executor shortly;
@@ -87,7 +83,7 @@ public class SessionCloser {
         }
     }
 
-    private void closeNow(Session session, CloseReason reason) {
+    private static void closeNow(Session session, CloseReason reason) {
         long started = System.nanoTime();
         try {
             if (session.isOpen()) {
@@ -98,7 +94,6 @@ public class SessionCloser {
         }
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         if (tookMs > 1000) {
-            stats.slowClose();
             LOG.info(() -> "closing WebSocket session " + session.getId() + " took " + tookMs + " ms");
         }
     }

@@ -40,7 +40,9 @@ final class WebSocketConnection extends EngineIoWebSocket {
             @Override
             public void cut(String why, boolean stalled) {
                 LOG.warning(() -> "closing WebSocket " + session.getId() + ": " + why);
-                stats.cut(stalled);
+                if (stalled) {
+                    stats.slowConsumerCut();
+                }
                 closer.tellEngine(() -> emit("close"));
             }
 
