@@ -78,7 +78,9 @@ public class SessionCloser {
     private static void execute(Executor executor, Runnable task) {
         try {
             executor.execute(task);
-        } catch (RejectedExecutionException stopping) {
+        } catch (RejectedExecutionException | IllegalThreadStateException stopping) {
+            // The application is stopping: its pool is shut, or its thread factory refuses
+            // new threads (seen at undeploy). The close must still happen.
             task.run();
         }
     }
