@@ -136,6 +136,14 @@ public class PortfolioNamespace {
         sockets.close(connectionId);
     }
 
+    /**
+     * Drops a connection whose client stopped taking what we write: its sockets leave their
+     * rooms at once, and the connection is finished without waiting for a poll to say goodbye.
+     */
+    public void cutConnection(String connectionId) {
+        sockets.cut(connectionId);
+    }
+
     public int openConnections() {
         return sockets.openCount();
     }

@@ -42,6 +42,27 @@ final class SocketTracker {
     }
 
     /**
+     * Ends a connection whose transport can no longer write: DISCONNECT for each of its sockets
+     * (they leave their rooms; the client will never read it), then the close, and the close
+     * event at once, since no poll will come to carry the close packet.
+     */
+    void cut(String connectionId) {
+        EngineIoSocket connection = connections.get(connectionId);
+        if (connection == null) {
+            return;
+        }
+        for (SocketIoSocket socket : List.copyOf(sockets.values())) {
+            if (socket.getClient().getConnection() == connection) {
+                socket.disconnect(false);
+            }
+        }
+        close(connectionId);
+        if (connections.containsKey(connectionId)) {
+            connection.emit("close", "transport error", null);
+        }
+    }
+
+    /**
      * Finishes connections that were closing or closed at the last sweep and still are here:
      * a backstop for any path where the close event was lost (see {@link #end}). Emitting it
      * runs every cleanup listener still attached (the engine's session map, the Socket.IO

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -29,6 +30,12 @@ public class EngineServlet extends HttpServlet {
 
     @Inject
     private transient BridgeConfig config;
+
+    @Inject
+    private transient PollWriters writers;
+
+    @Inject
+    private transient TransportStats stats;
 
     private transient OriginPolicy origins;
     private final transient PendingPolls polls = new PendingPolls();
@@ -81,34 +88,57 @@ public class EngineServlet extends HttpServlet {
     }
 
     private void poll(HttpServletRequest request, HttpServletResponse response, String sid) throws IOException {
-        if (!polls.begin(sid)) {
+        Object token = polls.begin(sid);
+        if (token == null) {
             LOG.info(() -> "closing session " + sid + ": a second poll while one is open");
             namespace.closeConnection(sid);
             EngineErrors.BAD_REQUEST.write(response);
             return;
         }
+        PollAnswer answer = new PollAnswer(request, response, writers, new PollAnswer.Outcome() {
+            @Override
+            public void answered() {
+                polls.end(sid, token);
+            }
+
+            @Override
+            public void notTaken(IOException failure) {
+                pollNotTaken(sid, failure);
+            }
+        });
         try {
-            namespace.engine().handleRequest(request, polls.track(response, sid));
-            answerPollOfClosedSession(request, response, sid);
+            namespace.engine().handleRequest(answer.request(), answer.response());
+            // The engine looks a session up before taking its lock, so a poll that races the
+            // session's close is parked on the dead transport and would hang until the async
+            // timeout (3 min). The close event has run once the session is gone, so nobody
+            // else will answer it then: it gets the noop a poll open at close time gets.
+            if (namespace.isConnectionGone(sid)) {
+                answer.answerIfForgotten();
+            }
         } finally {
-            polls.endWhenDone(request, sid);
+            polls.endWhenDone(request, sid, token);
         }
     }
 
-    /**
-     * The engine looks a session up before taking its lock, so a poll that races the session's
-     * close is parked on the dead transport and would hang until the async timeout (3 min).
-     * The session's close event has run by the time it is no longer open, so if the poll is
-     * still parked then, nobody else will ever answer it: it gets the noop a poll open at
-     * close time gets.
-     */
-    private void answerPollOfClosedSession(HttpServletRequest request, HttpServletResponse response, String sid)
-            throws IOException {
-        if (namespace.isConnectionGone(sid) && request.isAsyncStarted()) {
-            response.setContentType("text/plain; charset=UTF-8");
-            response.setContentLength(1);
-            response.getOutputStream().write('6');
-            request.getAsyncContext().complete();
+    /** A poll's answer missed its deadline (or the client went away): the client is cut. */
+    private void pollNotTaken(String sid, IOException failure) {
+        boolean stalled = timedOut(failure);
+        if (stalled) {
+            LOG.warning(() -> "closing polling session " + sid + ": client stopped reading (answer not taken within "
+                    + config.engine().writeStallMs() + " ms)");
+            stats.slowConsumerCut();
+        } else {
+            LOG.info(() -> "closing polling session " + sid + ": answer not delivered: " + failure);
         }
+        namespace.cutConnection(sid);
+    }
+
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,12 +1,10 @@
 package com.portfolio.bridge.transport;
 
 import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -20,7 +18,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class HandshakeBuffer {
 
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+    private final BufferedOutput body = new BufferedOutput(bytes -> { });
     private final HttpServletRequest request;
     private final HttpServletResponse response;
 
@@ -32,12 +30,11 @@ final class HandshakeBuffer {
             }
         };
         this.response = new HttpServletResponseWrapper(response) {
-            private final ServletOutputStream out = new BufferStream(body);
             private final PrintWriter writer = new PrintWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8));
 
             @Override
             public ServletOutputStream getOutputStream() {
-                return out;
+                return body;
             }
 
             @Override
@@ -67,7 +64,7 @@ final class HandshakeBuffer {
     /** Sends the held-back answer; an open packet gains the maxPayload the library leaves out. */
     void release(HttpServletResponse real, long maxPayload) throws IOException {
         response.flushBuffer();
-        byte[] bytes = body.toByteArray();
+        byte[] bytes = body.bytes();
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (OpenPacket.isOpenPacket(text)) {
             bytes = OpenPacket.withMaxPayload(text, maxPayload).getBytes(StandardCharsets.UTF_8);
@@ -75,33 +72,5 @@ final class HandshakeBuffer {
         real.setContentLength(bytes.length);
         real.getOutputStream().write(bytes);
         real.flushBuffer();
-    }
-
-    private static final class BufferStream extends ServletOutputStream {
-        private final ByteArrayOutputStream target;
-
-        BufferStream(ByteArrayOutputStream target) {
-            this.target = target;
-        }
-
-        @Override
-        public void write(int b) {
-            target.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            target.write(b, off, len);
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setWriteListener(WriteListener listener) {
-            throw new UnsupportedOperationException("handshake responses are written synchronously");
-        }
     }
 }

@@ -13,7 +13,7 @@ public class TransportStats {
         slowConsumersCut.incrementAndGet();
     }
 
-    /** WebSockets closed because the client stopped reading: a send missed its deadline or too much queued. */
+    /** Clients cut because they stopped reading: a WebSocket send or a poll answer missed its deadline, or too much queued. */
     public long slowConsumersCut() {
         return slowConsumersCut.get();
     }

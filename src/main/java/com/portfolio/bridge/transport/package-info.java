@@ -8,7 +8,10 @@
  * async send, with the {@code write-stall-ms} deadline); Liberty writes it on its own threads and
  * calls back, and the callback starts the next queued frame. A missed deadline or a full queue
  * cuts the client; {@link com.portfolio.bridge.transport.SessionCloser} closes the WebSocket, off
- * every shared thread, once no send is pending. New sessions pass
+ * every shared thread, once no send is pending. A long-polling answer is buffered by
+ * {@link com.portfolio.bridge.transport.PollAnswer} and written on a
+ * {@link com.portfolio.bridge.transport.PollWriters} thread, off the session's lock, with
+ * Liberty's HTTP write timeout as its deadline. New sessions pass
  * {@link com.portfolio.bridge.transport.NewSessionFilter} first (the connection cap, the per-IP limit).
  */
 package com.portfolio.bridge.transport;

@@ -15,11 +15,13 @@ import java.util.stream.Stream;
 public final class WriteThreads {
 
     // Liberty's frames for a blocking WebSocket write and for writing a close frame.
+    // Liberty's frames for a blocking WebSocket write, for writing a close frame, and for a
+    // blocking HTTP write (a long-polling answer).
     private static final Set<String> WRITE_FRAMES = Set.of("writeBufferForBasicRemoteSync", "outgoingCloseConnection",
-            "simpleWait", "waitToClose");
+            "simpleWait", "waitToClose", "synchWrite");
 
-    // SessionCloser's thread names.
-    private static final String CLOSER_PREFIX = "portfolio-websocket-closer-";
+    // The bridge's own threads for bounded waits: SessionCloser's and PollWriters'.
+    private static final List<String> BOUNDED_PREFIXES = List.of("portfolio-websocket-closer-", "portfolio-poll-writer-");
 
     private WriteThreads() {
     }
@@ -29,14 +31,14 @@ public final class WriteThreads {
         return inWrites(false);
     }
 
-    /** As {@link #blockedInWrites}, but for threads other than the bridge's own closers (bounded waits). */
+    /** As {@link #blockedInWrites}, but for threads other than the bridge's own closers and poll writers (bounded waits). */
     public static List<String> sharedThreadsInWrites() {
         return inWrites(true);
     }
 
     private static List<String> inWrites(boolean exceptClosers) {
         return Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(false, false))
-                .filter(t -> !(exceptClosers && t.getThreadName().startsWith(CLOSER_PREFIX)))
+                .filter(t -> !(exceptClosers && BOUNDED_PREFIXES.stream().anyMatch(t.getThreadName()::startsWith)))
                 .filter(WriteThreads::inWrite)
                 .map(t -> t.getThreadName() + " in " + Arrays.stream(t.getStackTrace())
                         .filter(f -> WRITE_FRAMES.contains(f.getMethodName())).findFirst().orElseThrow())

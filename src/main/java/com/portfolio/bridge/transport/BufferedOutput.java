@@ -1,0 +1,58 @@
+package com.portfolio.bridge.transport;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import java.io.ByteArrayOutputStream;
+
+/**
+ * A response body the engine writes into memory, to be sent later by its owner: the engine
+ * writes while it holds a session's lock, and a write to the network may wait on the client.
+ */
+final class BufferedOutput extends ServletOutputStream {
+
+    /** Called once, when the engine closes the body. */
+    interface OnClose {
+        void closed(byte[] body);
+    }
+
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream(256);
+    private final OnClose onClose;
+    private boolean closed;
+
+    BufferedOutput(OnClose onClose) {
+        this.onClose = onClose;
+    }
+
+    @Override
+    public void write(int b) {
+        body.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        body.write(b, off, len);
+    }
+
+    /** What has been written so far. */
+    byte[] bytes() {
+        return body.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            onClose.closed(body.toByteArray());
+        }
+    }
+
+    @Override
+    public boolean isReady() {
+        return true;
+    }
+
+    @Override
+    public void setWriteListener(WriteListener listener) {
+        throw new UnsupportedOperationException("the engine's answers are buffered and written by the bridge");
+    }
+}

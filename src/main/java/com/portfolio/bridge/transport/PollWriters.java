@@ -1,0 +1,80 @@
+package com.portfolio.bridge.transport;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The threads that write long-polling answers, off the engine's session lock and off Liberty's
+ * shared executor. A write to a client that stopped reading blocks until Liberty's write timeout
+ * ({@code write-stall-ms}) fails it, so each stalled poller holds one of these threads for that
+ * long. The pool hands each answer to an idle thread or starts one, up to {@value #MAX_THREADS};
+ * only past that many stalled at once do answers queue (and wait up to {@code write-stall-ms}).
+ * Idle threads end after 30 s.
+ */
+@ApplicationScoped
+public class PollWriters implements Executor {
+
+    static final int MAX_THREADS = 512;
+
+    @Resource
+    private ManagedThreadFactory threads;
+
+    private ThreadPoolExecutor pool;
+
+    @PostConstruct
+    void start() {
+        AtomicInteger count = new AtomicInteger();
+        // Named, so a thread dump tells these (bounded) waits from a wedged shared thread.
+        ThreadFactory named = task -> {
+            Thread thread = threads.newThread(task);
+            thread.setName("portfolio-poll-writer-" + count.incrementAndGet());
+            return thread;
+        };
+        pool = handOffPool(named, MAX_THREADS);
+    }
+
+    /** A pool that starts a thread rather than queue a task, up to {@code max}, then queues. */
+    static ThreadPoolExecutor handOffPool(ThreadFactory threads, int max) {
+        HandOff queue = new HandOff();
+        return new ThreadPoolExecutor(0, max, 30, TimeUnit.SECONDS, queue, threads, (task, full) -> {
+            if (full.isShutdown()) {
+                throw new RejectedExecutionException("stopping");
+            }
+            queue.enqueue(task);
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    @Override
+    public void execute(Runnable answer) {
+        pool.execute(answer);
+    }
+
+    /** Offers a task only to an idle thread, so the pool starts a new one rather than queue. */
+    private static final class HandOff extends LinkedTransferQueue<Runnable> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean offer(Runnable task) {
+            return tryTransfer(task);
+        }
+
+        void enqueue(Runnable task) {
+            super.offer(task);
+        }
+    }
+}
