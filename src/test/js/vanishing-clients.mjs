@@ -1,13 +1,13 @@
-// Real socket.io-client sockets (WebSocket only) that join one conversation and then just stay:
+// Real socket.io-client sockets (WebSocket only, or long-polling only) that join one conversation and then just stay:
 // VanishedPeersIT runs this inside a network namespace and takes the link down under them, so
 // they vanish without a FIN or a RST, like phones that lost their network.
-// Env: BRIDGE_URL, CONVERSATION, TOKENS (comma-separated). Prints one JSON line per joined socket.
+// Env: BRIDGE_URL, CONVERSATION, TOKENS (comma-separated), TRANSPORT (websocket | polling). Prints one JSON line per joined socket.
 import { io } from 'socket.io-client';
 
 const tokens = process.env.TOKENS.split(',');
 for (const token of tokens) {
   const socket = io(`${process.env.BRIDGE_URL}/portfolio`, {
-    transports: ['websocket'],
+    transports: [process.env.TRANSPORT || 'websocket'],
     auth: { token },
     path: '/socket.io',
     forceNew: true,

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * In the server: real socket.io-client sockets whose network vanishes (the link of their network
+ * In the server: real socket.io-client sockets (WebSocket, then long-polling) whose network vanishes (the link of their network
  * namespace goes down: no FIN, no RST, no ACK ever again) while their room is busy are cut and
  * their sockets released, and the room's live clients get every event in order.
  */
@@ -51,7 +51,16 @@ class VanishedPeersIT {
     }
 
     @Test
-    void clientsWhoseNetworkVanishesAreCutAndReleasedWhileTheirRoomDeliversOn() throws Exception {
+    void webSocketClientsWhoseNetworkVanishesAreCutAndReleasedWhileTheirRoomDeliversOn() throws Exception {
+        vanish("websocket");
+    }
+
+    @Test
+    void pollingClientsWhoseNetworkVanishesAreCutAndReleasedWhileTheirRoomDeliversOn() throws Exception {
+        vanish("polling");
+    }
+
+    private void vanish(String transport) throws Exception {
         PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
         ManagedExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
         String room = RawSocketClient.unique("vanish");
@@ -74,6 +83,7 @@ class VanishedPeersIT {
             builder.environment().put("BRIDGE_URL", "http://" + network.hostAddress() + ":" + Ports.http());
             builder.environment().put("CONVERSATION", room);
             builder.environment().put("TOKENS", String.join(",", tokens));
+            builder.environment().put("TRANSPORT", transport);
             Process phones = builder.start();
             List<String> engineIds = new ArrayList<>();
             try {
