@@ -1,6 +1,11 @@
 package com.portfolio.bridge.auth;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwt.JwtClaims;
@@ -51,7 +56,7 @@ public final class JoseTokenVerifier implements TokenVerifier {
         } catch (InvalidJwtException e) {
             throw Rejections.from(e);
         }
-        return new AuthenticatedUser(userId(claims), expiry(claims), token);
+        return new AuthenticatedUser(userId(claims), expiry(claims), issuedAt(claims), scopes(claims), token);
     }
 
     private String userId(JwtClaims claims) throws TokenRejectedException {
@@ -66,6 +71,29 @@ public final class JoseTokenVerifier implements TokenVerifier {
         }
         throw new TokenRejectedException(RejectionReason.CLAIMS,
                 "no user id in claims " + settings.userIdClaims());
+    }
+
+    /** OAuth's space-separated {@code scope} (RFC 8693), or {@code scp} as a list or a string. */
+    private static Set<String> scopes(JwtClaims claims) {
+        Set<String> scopes = new HashSet<>();
+        for (String name : List.of("scope", "scp")) {
+            Object value = claims.getClaimValue(name);
+            if (value instanceof String s) {
+                scopes.addAll(Arrays.asList(s.trim().split("\\s+")));
+            } else if (value instanceof Collection<?> list) {
+                list.forEach(item -> scopes.add(String.valueOf(item)));
+            }
+        }
+        scopes.remove("");
+        return scopes;
+    }
+
+    private static Instant issuedAt(JwtClaims claims) throws TokenRejectedException {
+        try {
+            return claims.getIssuedAt() == null ? null : Instant.ofEpochSecond(claims.getIssuedAt().getValue());
+        } catch (MalformedClaimException e) {
+            throw new TokenRejectedException(RejectionReason.CLAIMS, "iat is malformed");
+        }
     }
 
     private static Instant expiry(JwtClaims claims) throws TokenRejectedException {

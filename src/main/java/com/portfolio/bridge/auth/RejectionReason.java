@@ -9,6 +9,8 @@ public enum RejectionReason {
     SIGNATURE("signature"),
     ALGORITHM("algorithm"),
     CLAIMS("claims"),
+    /** Issued before the backend revoked the user's tokens (a disconnect command with revokeIssuedBefore). */
+    REVOKED("revoked"),
     /** The key source (JWKS) could not be reached: the server's problem, not the client's. */
     UNAVAILABLE("unavailable");
 

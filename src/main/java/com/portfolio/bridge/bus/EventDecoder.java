@@ -37,7 +37,8 @@ public final class EventDecoder {
         return new DomainEvent(kind, validKey(kind, key), body.strip());
     }
 
-    private static JsonObject parseObject(String body) throws PoisonEventException {
+    /** The body as one strict JSON object, or the reason it is not one. */
+    public static JsonObject parseObject(String body) throws PoisonEventException {
         if (body == null || body.isBlank()) {
             throw new PoisonEventException("empty body: expected a JSON object");
         }
@@ -76,14 +77,15 @@ public final class EventDecoder {
         try {
             return switch (kind) {
                 case MESSAGE -> ConversationIds.validate(key);
-                case NOTIFICATION -> validUserId(key);
+                case NOTIFICATION, COMMAND -> validUserId(key);
             };
         } catch (IllegalArgumentException e) {
             throw new PoisonEventException(kind.routingKey() + " is invalid: " + e.getMessage());
         }
     }
 
-    private static String validUserId(String userId) {
+    /** @throws IllegalArgumentException saying what is wrong with the user id */
+    public static String validUserId(String userId) {
         if (userId.isBlank()) {
             throw new IllegalArgumentException("user id must not be blank");
         }

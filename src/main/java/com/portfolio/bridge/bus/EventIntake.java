@@ -1,5 +1,8 @@
 package com.portfolio.bridge.bus;
 
+import com.portfolio.bridge.commands.Command;
+import com.portfolio.bridge.commands.CommandApplier;
+import com.portfolio.bridge.commands.CommandDecoder;
 import com.portfolio.bridge.config.BridgeConfig;
 import com.portfolio.bridge.realtime.PortfolioNamespace;
 import com.portfolio.bridge.realtime.RoomBroadcasts;
@@ -9,11 +12,13 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.logging.Logger;
 
 /**
- * What both consumers do with a message: decode it and hand it to its key's lane to emit, or
- * dead-letter it with the reason. Runs on the topic's one ordered consumer. Anything else that
+ * What the consumers do with a message: decode it and hand it to its key's lane to emit (or, a
+ * command, to apply), or dead-letter it with the reason. Runs on the topic's one ordered consumer. Anything else that
  * fails here is rethrown so the container rolls back and the bus redelivers.
  */
 @ApplicationScoped
@@ -39,6 +44,9 @@ public class EventIntake {
     @Inject
     private BusActivity activity;
 
+    @Inject
+    private CommandApplier commands;
+
     private volatile RoomBroadcasts broadcasts;
 
     public void accept(Message message, EventKind kind) {
@@ -48,6 +56,15 @@ public class EventIntake {
                 return;
             }
             activity.countConsumed(kind);
+            if (kind == EventKind.COMMAND) {
+                // "now" is when the command was published, the same on every node however late one
+                // applies it, in whole seconds as iat is (a token issued in that second stays valid).
+                long sent = message.getJMSTimestamp();
+                Command command = CommandDecoder.decode(MessageBodies.text(message, config.maxEventBytes()),
+                        () -> (sent > 0 ? Instant.ofEpochMilli(sent) : Instant.now()).truncatedTo(ChronoUnit.SECONDS));
+                lanes.submit(kind, command.userId(), () -> commands.apply(command));
+                return;
+            }
             DomainEvent event = decode(message, kind);
             lanes.submit(kind, event.routingKey(), () -> emit(kind, event));
         } catch (PoisonEventException poison) {
@@ -61,6 +78,7 @@ public class EventIntake {
         int sockets = switch (kind) {
             case NOTIFICATION -> broadcasts().notificationCreated(event.routingKey(), event.documentJson());
             case MESSAGE -> broadcasts().messagePosted(event.routingKey(), event.documentJson());
+            case COMMAND -> throw new IllegalArgumentException("commands go to CommandIntake");
         };
         LOG.fine(() -> kind + " for " + event.routingKey() + " sent to " + sockets + " sockets");
     }

@@ -1,9 +1,11 @@
 package com.portfolio.bridge.bus;
 
-/** The two kinds of domain event the bus carries, and the key each is routed by. */
+/** What the bus carries: two kinds of domain event and the backend's commands, and the key each is routed by. */
 public enum EventKind {
     NOTIFICATION("userId"),
-    MESSAGE("conversationId");
+    MESSAGE("conversationId"),
+    /** Backend commands (join, leave, disconnect), each about one user. */
+    COMMAND("userId");
 
     private final String routingKey;
 

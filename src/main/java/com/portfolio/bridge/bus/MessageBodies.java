@@ -4,10 +4,7 @@ import jakarta.jms.BytesMessage;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /** Reads an event body: a TextMessage, or a BytesMessage holding UTF-8 JSON, within a size bound. */
 final class MessageBodies {
@@ -40,10 +37,7 @@ final class MessageBodies {
 
     private static String utf8(byte[] bytes) throws PoisonEventException {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return StrictUtf8.decode(bytes);
         } catch (CharacterCodingException e) {
             throw new PoisonEventException("BytesMessage body is not UTF-8");
         }

@@ -33,11 +33,8 @@ public class Probes {
     @Resource(lookup = "jms/portfolio/ConnectionFactory")
     private ConnectionFactory connectionFactory;
 
-    @Resource(lookup = "jms/portfolio/Notifications")
-    private Topic notifications;
-
-    @Resource(lookup = "jms/portfolio/Messages")
-    private Topic messages;
+    @Inject
+    private Topics topics;
 
     @Inject
     private NodeIdentity node;
@@ -53,7 +50,7 @@ public class Probes {
     }
 
     Topic topic(EventKind kind) {
-        return kind == EventKind.NOTIFICATION ? notifications : messages;
+        return topics.of(kind);
     }
 
     void publish(EventKind kind) {

@@ -6,11 +6,12 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Per-node, per-user, per-socket and per-IP limits, and whether a socket ends with its token.
+ * Per-node, per-user, per-socket and per-IP limits, whether a socket ends with its token, and
+ * how long a backend's revocation of a user's older tokens is kept.
  * {@code maxConnections} 0 means: derived from the open-file limit (see {@link ConnectionCap}).
  */
 public record SocketLimits(int socketsPerUser, int conversationsPerSocket, boolean disconnectOnTokenExpiry,
-        int connectsPerIpPerMinute, Set<String> connectExemptIps, int maxConnections, int descriptorReserve) {
+        int connectsPerIpPerMinute, Set<String> connectExemptIps, int maxConnections, int descriptorReserve, long revocationRetentionSeconds) {
 
     static SocketLimits read(Config config) {
         int perIp = zeroOrPositive(config, "portfolio.limits.connects-per-ip-per-minute", "off");
@@ -24,7 +25,9 @@ public record SocketLimits(int socketsPerUser, int conversationsPerSocket, boole
                 config.getOptionalValue("portfolio.auth.disconnect-on-expiry", Boolean.class).orElse(true),
                 perIp, exempt,
                 zeroOrPositive(config, "portfolio.limits.max-connections", "derived"),
-                positive(config, "portfolio.limits.descriptor-reserve", 512));
+                positive(config, "portfolio.limits.descriptor-reserve", 512),
+                Checks.positive("portfolio.auth.revocation-retention-seconds",
+                        config.getOptionalValue("portfolio.auth.revocation-retention-seconds", Long.class).orElse(86_400L)));
     }
 
     private static int positive(Config config, String key, int fallback) {

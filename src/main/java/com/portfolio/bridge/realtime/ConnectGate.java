@@ -1,6 +1,8 @@
 package com.portfolio.bridge.realtime;
 
 import com.portfolio.bridge.auth.AuthenticatedUser;
+import com.portfolio.bridge.auth.RejectionReason;
+import com.portfolio.bridge.auth.Revocations;
 import com.portfolio.bridge.auth.TokenRejectedException;
 import com.portfolio.bridge.auth.TokenVerifier;
 import io.socket.engineio.server.Emitter;
@@ -27,14 +29,16 @@ final class ConnectGate {
 
     private final String namespace;
     private final TokenVerifier verifier;
+    private final Revocations revocations;
     private final ConnectionUsers users;
     private final ScheduledExecutorService scheduler;
     private final long connectTimeoutMs;
 
-    ConnectGate(String namespace, TokenVerifier verifier, ConnectionUsers users, ScheduledExecutorService scheduler,
-            long connectTimeoutMs) {
+    ConnectGate(String namespace, TokenVerifier verifier, Revocations revocations, ConnectionUsers users,
+            ScheduledExecutorService scheduler, long connectTimeoutMs) {
         this.namespace = namespace;
         this.verifier = verifier;
+        this.revocations = revocations;
         this.users = users;
         this.scheduler = scheduler;
         this.connectTimeoutMs = connectTimeoutMs;
@@ -91,6 +95,12 @@ final class ConnectGate {
         String token = TokenSources.find(request, connection.getInitialHeaders(), connection.getInitialQuery());
         try {
             AuthenticatedUser user = verifier.verify(token);
+            if (revocations.isRevoked(user)) {
+                LOG.info(() -> "refused CONNECT on " + connection.getId() + ": user " + user.userId()
+                        + "'s tokens issued before a revocation are refused");
+                refuse(connection, namespace, "unauthorized", RejectionReason.REVOKED.code());
+                return false;
+            }
             if (!users.admit(connection.getId(), user)) {
                 LOG.info(() -> "refused CONNECT on " + connection.getId() + ": user " + user.userId()
                         + " is at the sockets-per-user limit");

@@ -1,6 +1,7 @@
 package com.portfolio.bridge.realtime;
 
 import com.portfolio.bridge.auth.JoseTokenVerifier;
+import com.portfolio.bridge.auth.Revocations;
 import com.portfolio.bridge.config.BridgeConfig;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoSocket;
@@ -19,6 +20,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +60,8 @@ public class PortfolioNamespace {
     private RoomBroadcasts broadcasts;
     private SocketTracker sockets;
     private ConnectionUsers users;
+    private Revocations revocations;
+    private UserCommands commands;
     private ScheduledFuture<?> sweeper;
 
     @PostConstruct
@@ -63,7 +70,8 @@ public class PortfolioNamespace {
         users = new ConnectionUsers(config.limits().socketsPerUser());
         TokenExpiry expiry = config.limits().disconnectOnTokenExpiry() ? new TokenExpiry(scheduler, config.jwt().clockSkew()) : null;
         sockets = new SocketTracker();
-        ConnectGate gate = new ConnectGate(NAME, new JoseTokenVerifier(config.jwt()), users, scheduler,
+        revocations = new Revocations(Duration.ofSeconds(config.limits().revocationRetentionSeconds()), Clock.systemUTC());
+        ConnectGate gate = new ConnectGate(NAME, new JoseTokenVerifier(config.jwt()), revocations, users, scheduler,
                 config.engine().connectTimeoutMs());
         engine = EngineFactory.create(config.engine(), scheduler);
         SocketIoServer io = new SocketIoServer(engine,
@@ -77,6 +85,7 @@ public class PortfolioNamespace {
         SocketIoNamespace namespace = io.namespace(NAME);
         rooms = (RoomRegistry) namespace.getAdapter();
         broadcasts = new RoomBroadcasts(rooms);
+        commands = new UserCommands(rooms, config.limits().conversationsPerSocket());
         ConversationHandlers conversations = new ConversationHandlers(rooms, config.limits().conversationsPerSocket(),
                 config.conversationAccess(), users);
         namespace.on("connection", args -> {
@@ -115,6 +124,25 @@ public class PortfolioNamespace {
     /** Emits {@code message:new} with the producer's JSON document, as is, to the conversation's room. */
     public int messagePosted(String conversationId, String documentJson) {
         return broadcasts.messagePosted(conversationId, documentJson);
+    }
+
+    /** Every socket of the user on this node joins the conversation. @return the user's sockets in it */
+    public int joinUser(String userId, String conversationId) {
+        return commands.join(userId, conversationId);
+    }
+
+    /** Every socket of the user on this node leaves the conversation. @return how many left */
+    public int leaveUser(String userId, String conversationId) {
+        return commands.leave(userId, conversationId);
+    }
+
+    /**
+     * Ends every socket of the user on this node; with {@code revokeIssuedBefore}, first refuses
+     * the user's older tokens, so none of them can reconnect in between. @return sockets ended
+     */
+    public int disconnectUser(String userId, Optional<Instant> revokeIssuedBefore) {
+        revokeIssuedBefore.ifPresent(before -> revocations.revoke(userId, before));
+        return commands.disconnect(userId);
     }
 
     public int connectedSockets() {

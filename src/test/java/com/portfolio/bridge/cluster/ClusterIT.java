@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.portfolio.bridge.cluster.JavaProducer.DeadLetter;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.Sequences;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +62,30 @@ class ClusterIT extends TwoNodeTest {
 
     @Test
     @Order(2)
+    void oneCommandActsOnTheUsersSocketsOnEveryNode() throws Exception {
+        String erin = RawSocketClient.unique("erin");
+        String conversation = RawSocketClient.unique("cmd-conv");
+        try (RawSocketClient erin1 = client(1, erin); RawSocketClient erin2 = client(2, erin)) {
+            producer.text(JavaProducer.COMMANDS, new JSONObject().put("op", "join").put("userId", erin)
+                    .put("conversationId", conversation).toString(), Map.of());
+            // The join and the messages travel on different topics: publish until it has landed on both.
+            boolean joined1 = false;
+            boolean joined2 = false;
+            for (int attempt = 0; attempt < 50 && !(joined1 && joined2); attempt++) {
+                producer.text(JavaProducer.MESSAGES, "{\"_id\":\"m" + attempt + "\"}", Map.of("conversationId", conversation));
+                joined1 |= erin1.nextEventWithin(Duration.ofMillis(100)) != null;
+                joined2 |= erin2.nextEventWithin(Duration.ofMillis(100)) != null;
+            }
+            assertTrue(joined1 && joined2, "the command joined the user's sockets on both nodes: " + joined1 + ", " + joined2);
+            producer.text(JavaProducer.COMMANDS, new JSONObject().put("op", "disconnect").put("userId", erin).toString(), Map.of());
+            for (RawSocketClient client : new RawSocketClient[] {erin1, erin2}) {
+                assertEquals("41/portfolio,", client.expectControl("41"), "io server disconnect on both nodes");
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void producersInOtherLanguagesPublishOverAmqp() throws Exception {
         String user = RawSocketClient.unique("amqp");
         try (RawSocketClient user1 = client(1, user); RawSocketClient user2 = client(2, user)) {
@@ -79,7 +104,7 @@ class ClusterIT extends TwoNodeTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void oneConversationsMessagesArriveInPublishOrderOnBothNodes() throws Exception {
         String first = RawSocketClient.unique("first");
         String second = RawSocketClient.unique("second");
@@ -105,7 +130,7 @@ class ClusterIT extends TwoNodeTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void poisonEventsAreDeadLetteredWithTheirReasonAndTheConsumersStayUp() throws Exception {
         String user = RawSocketClient.unique("after-poison");
         producer.drainDeadLetters(Integer.MAX_VALUE, 500);

@@ -25,6 +25,7 @@ public final class JavaProducer implements AutoCloseable {
 
     public static final String NOTIFICATIONS = "portfolio.notifications";
     public static final String MESSAGES = "portfolio.messages";
+    public static final String COMMANDS = "portfolio.commands";
 
     private final ActiveMQConnectionFactory factory;
     private final JMSContext context;

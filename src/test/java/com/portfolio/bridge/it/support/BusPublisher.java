@@ -14,6 +14,7 @@ public final class BusPublisher {
 
     public static final String NOTIFICATIONS = "jms/portfolio/Notifications";
     public static final String MESSAGES = "jms/portfolio/Messages";
+    public static final String COMMANDS = "jms/portfolio/Commands";
     public static final String DEAD_LETTER = "jms/portfolio/DeadLetter";
 
     private BusPublisher() {

@@ -110,6 +110,11 @@ public final class RawSocketClient implements AutoCloseable {
         return event;
     }
 
+    /** The next event if one comes within {@code limit}, else null. */
+    public Event nextEventWithin(Duration limit) throws InterruptedException {
+        return events.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** A fresh id per test, so tests never see each other's events. */
     public static String unique(String prefix) {
         return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
