@@ -23,7 +23,15 @@ public final class DevTokenMinter {
     }
 
     public String mint(String userId, Duration lifetime) {
+        return mint(userId, lifetime, null);
+    }
+
+    /** @param scope the {@code scope} claim a service token carries (null for a user's token) */
+    public String mint(String userId, Duration lifetime, String scope) {
         JwtClaims claims = new JwtClaims();
+        if (scope != null) {
+            claims.setStringClaim("scope", scope);
+        }
         claims.setSubject(userId);
         claims.setIssuedAtToNow();
         NumericDate expiry = NumericDate.now();

@@ -24,6 +24,7 @@ public class BridgeConfig {
     private SocketLimits limits;
     private ConversationAccess conversationAccess;
     private BusSettings bus;
+    private ApiSettings api;
 
     @PostConstruct
     void load() {
@@ -36,6 +37,7 @@ public class BridgeConfig {
         limits = SocketLimits.read(config);
         conversationAccess = AccessReader.read(config);
         bus = BusSettings.read(key -> config.getOptionalValue(key, String.class));
+        api = ApiSettings.read(key -> config.getOptionalValue(key, String.class), mode, jwt);
         maxEventBytes = config.getOptionalValue("portfolio.bus.max-event-bytes", Integer.class).orElse(1_048_576);
     }
 
@@ -45,6 +47,10 @@ public class BridgeConfig {
 
     public JwtSettings jwt() {
         return jwt;
+    }
+
+    public ApiSettings api() {
+        return api;
     }
 
     public List<String> corsOrigins() {

@@ -17,27 +17,44 @@ import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
- * Turns portfolio.jwt.* into verifier settings. Outside dev a missing or weak key stops the
- * app (validate() throws); in dev a missing key becomes a random per-start secret.
+ * Turns portfolio.jwt.* (socket tokens) or portfolio.api.jwt.* (service tokens) into verifier
+ * settings. For sockets, outside dev a missing or weak key stops the app (validate() throws);
+ * in dev a missing key becomes a random per-start secret. For the API a missing key means no API.
  */
 final class JwtConfigReader {
 
     private static final Logger LOG = Logger.getLogger(JwtConfigReader.class.getName());
 
+    static final String SOCKETS = "portfolio.jwt.";
+    static final String API = "portfolio.api.jwt.";
+
     private final Function<String, Optional<String>> config;
     private final RunMode mode;
+    private final String prefix;
 
     /** @param config looks a key up (MicroProfile Config in the app, a map in tests) */
     JwtConfigReader(Function<String, Optional<String>> config, RunMode mode) {
+        this(config, mode, SOCKETS);
+    }
+
+    JwtConfigReader(Function<String, Optional<String>> config, RunMode mode, String prefix) {
         this.config = config;
         this.mode = mode;
+        this.prefix = prefix;
+    }
+
+    /** The settings if a key is configured under the prefix; validated. */
+    Optional<JwtSettings> readIfConfigured() {
+        boolean keyed = string(prefix + "secret").isPresent() || string(prefix + "public-key").isPresent()
+                || string(prefix + "public-key-location").isPresent() || string(prefix + "jwks-url").isPresent();
+        return keyed ? Optional.of(read()) : Optional.empty();
     }
 
     JwtSettings read() {
-        Optional<String> secret = string("portfolio.jwt.secret");
-        Optional<String> pem = string("portfolio.jwt.public-key").or(this::pemFromFile);
-        Optional<URI> jwks = string("portfolio.jwt.jwks-url").map(URI::create);
-        if (mode.isDev() && secret.isEmpty() && pem.isEmpty() && jwks.isEmpty()) {
+        Optional<String> secret = string(prefix + "secret");
+        Optional<String> pem = string(prefix + "public-key").or(this::pemFromFile);
+        Optional<URI> jwks = string(prefix + "jwks-url").map(URI::create);
+        if (SOCKETS.equals(prefix) && mode.isDev() && secret.isEmpty() && pem.isEmpty() && jwks.isEmpty()) {
             secret = Optional.of(randomDevSecret());
             LOG.warning("portfolio.mode=dev and no JWT key configured: using a random HS256 secret for this run."
                     + " Mint a dev token with: curl 'http://localhost:9080/dev/token?userId=alice'");
@@ -45,18 +62,23 @@ final class JwtConfigReader {
         JwtSettings settings = new JwtSettings(
                 algorithms(secret.isPresent(), pem.isPresent() || jwks.isPresent()),
                 secret, pem, jwks,
-                string("portfolio.jwt.issuer"),
-                string("portfolio.jwt.audience"),
-                Duration.ofSeconds(string("portfolio.jwt.clock-skew-seconds").map(Long::parseLong).orElse(30L)),
-                list("portfolio.jwt.user-id-claims").orElse(List.of("sub", "userId", "id")),
+                string(prefix + "issuer"),
+                string(prefix + "audience"),
+                Duration.ofSeconds(string(prefix + "clock-skew-seconds").map(Long::parseLong).orElse(30L)),
+                list(prefix + "user-id-claims").orElse(List.of("sub", "userId", "id")),
                 JwtSettings.DEFAULT_MAX_TOKEN_LENGTH,
                 JwtSettings.DEFAULT_JWKS_REFRESH);
-        settings.validate();
+        try {
+            settings.validate();
+        } catch (IllegalStateException e) {
+            // The checks name the socket keys; say which keys were actually read.
+            throw SOCKETS.equals(prefix) ? e : new IllegalStateException(e.getMessage().replace(SOCKETS, prefix), e);
+        }
         return settings;
     }
 
     private Set<String> algorithms(boolean hasSecret, boolean hasPublicKey) {
-        Optional<List<String>> configured = list("portfolio.jwt.algorithms");
+        Optional<List<String>> configured = list(prefix + "algorithms");
         if (configured.isPresent()) {
             return new LinkedHashSet<>(configured.get());
         }
@@ -72,11 +94,11 @@ final class JwtConfigReader {
     }
 
     private Optional<String> pemFromFile() {
-        return string("portfolio.jwt.public-key-location").map(location -> {
+        return string(prefix + "public-key-location").map(location -> {
             try {
                 return Files.readString(Path.of(location));
             } catch (IOException e) {
-                throw new IllegalStateException("portfolio.jwt.public-key-location: cannot read " + location, e);
+                throw new IllegalStateException(prefix + "public-key-location: cannot read " + location, e);
             }
         });
     }

@@ -26,7 +26,7 @@ public class DevModeListener implements ServletContextListener {
             return;
         }
         event.getServletContext()
-                .addServlet("dev-token", new DevTokenServlet(config.jwt()))
+                .addServlet("dev-token", new DevTokenServlet(config.jwt(), config.api().requiredScope()))
                 .addMapping(DevTokenServlet.PATH);
         LOG.warning("DEV MODE: GET " + DevTokenServlet.PATH + "?userId=<id> mints tokens. Never run this mode in production.");
     }

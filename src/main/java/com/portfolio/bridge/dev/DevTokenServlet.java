@@ -9,7 +9,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
-/** GET /dev/token?userId=alice[&ttlSeconds=3600] → a token the bridge accepts. Dev mode only. */
+/**
+ * GET /dev/token?userId=alice[&ttlSeconds=3600] → a socket token the bridge accepts;
+ * GET /dev/token?service=true[&userId=my-service] → a service token for the HTTP API (it
+ * carries the required scope). Dev mode only.
+ */
 final class DevTokenServlet extends HttpServlet {
 
     static final String PATH = "/dev/token";
@@ -17,15 +21,21 @@ final class DevTokenServlet extends HttpServlet {
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.:@-]{1,128}");
 
     private final transient DevTokenMinter minter;
+    private final String serviceScope;
 
-    DevTokenServlet(JwtSettings settings) {
+    DevTokenServlet(JwtSettings settings, String serviceScope) {
+        this.serviceScope = serviceScope;
         this.minter = new DevTokenMinter(settings.secret().orElseThrow(),
                 settings.issuer().orElse(null), settings.audience().orElse(null));
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean service = "true".equals(request.getParameter("service"));
         String userId = request.getParameter("userId");
+        if (service && userId == null) {
+            userId = "dev-service";
+        }
         if (userId == null || !USER_ID.matcher(userId).matches()) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "userId: 1-128 of A-Z a-z 0-9 _ . : @ -");
             return;
@@ -33,7 +43,7 @@ final class DevTokenServlet extends HttpServlet {
         long ttl = parseTtl(request.getParameter("ttlSeconds"));
         response.setContentType("text/plain;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().println(minter.mint(userId, Duration.ofSeconds(ttl)));
+        response.getWriter().println(minter.mint(userId, Duration.ofSeconds(ttl), service ? serviceScope : null));
     }
 
     private static long parseTtl(String raw) {

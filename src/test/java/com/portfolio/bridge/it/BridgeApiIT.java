@@ -1,0 +1,144 @@
+package com.portfolio.bridge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.portfolio.bridge.it.support.Await;
+import com.portfolio.bridge.it.support.Deployments;
+import com.portfolio.bridge.it.support.Ports;
+import com.portfolio.bridge.it.support.RawSocketClient;
+import com.portfolio.bridge.it.support.TestTokens;
+import com.portfolio.bridge.realtime.PortfolioNamespace;
+import jakarta.enterprise.inject.spi.CDI;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jose4j.jwt.NumericDate;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In the server: the backend HTTP API publishes events and commands onto the bus (the right
+ * sockets get them), takes service tokens only, and answers every bad request with a problem
+ * document naming what is wrong.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BridgeApiIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String SERVICE = TestTokens.custom("billing", claims -> claims.setStringClaim("scope", "read bridge"));
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.bridge();
+    }
+
+    @Test
+    void publishedNotificationsAndMessagesReachTheRightSocketsOnly() throws Exception {
+        String alice = RawSocketClient.unique("api-alice");
+        String conversation = RawSocketClient.unique("api-conv");
+        try (RawSocketClient aliceSocket = RawSocketClient.connect(Ports.http(), TestTokens.valid(alice));
+             RawSocketClient bob = RawSocketClient.connect(Ports.http(), TestTokens.valid(RawSocketClient.unique("api-bob")))) {
+            HttpResponse<String> accepted = call("POST", "/notifications?userId=" + alice, SERVICE, "{\"_id\":\"n1\",\"title\":\"hi\"}");
+            assertEquals(202, accepted.statusCode(), accepted.body());
+            assertTrue(new JSONObject(accepted.body()).getString("id").startsWith("ID:"), accepted.body());
+            RawSocketClient.Event event = aliceSocket.nextEvent();
+            assertEquals("notification:new", event.name());
+            assertEquals("n1", ((JSONObject) event.argument()).getString("_id"));
+
+            assertTrue(bob.emitWithAck("join-conversation", conversation).getJSONObject(0).getBoolean("ok"));
+            assertEquals(202, call("POST", "/messages", SERVICE,
+                    "{\"_id\":\"m1\",\"conversationId\":\"" + conversation + "\"}").statusCode());
+            assertEquals("m1", ((JSONObject) bob.nextEvent().argument()).getString("_id"));
+            assertEquals(0, aliceSocket.pendingEvents() + bob.pendingEvents());
+        }
+    }
+
+    @Test
+    void membershipAndDisconnectActOnEverySocketOfTheUser() throws Exception {
+        PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
+        String carol = RawSocketClient.unique("api-carol");
+        String conversation = RawSocketClient.unique("api-room");
+        String room = "portfolio-conversation-" + conversation;
+        String oldToken = TestTokens.valid(carol);
+        RawSocketClient first = RawSocketClient.connect(Ports.http(), oldToken);
+        RawSocketClient second = RawSocketClient.connect(Ports.http(), oldToken);
+
+        assertEquals(202, call("PUT", "/conversations/" + conversation + "/members/" + carol, SERVICE, null).statusCode());
+        Await.until("both sockets joined", () -> namespace.roomSize(room) == 2);
+        assertEquals(202, call("DELETE", "/conversations/" + conversation + "/members/" + carol, SERVICE, null).statusCode());
+        Await.until("both sockets left", () -> namespace.roomSize(room) == 0);
+
+        long before = NumericDate.now().getValue() - 300;
+        assertEquals(202, call("POST", "/users/" + carol + "/disconnect", SERVICE,
+                "{\"reason\":\"logout\",\"revokeIssuedBefore\":" + before + "}").statusCode());
+        for (RawSocketClient client : List.of(first, second)) {
+            assertEquals("41/portfolio,", client.expectControl("41"));
+        }
+        RawSocketClient again = RawSocketClient.connect(Ports.http(), oldToken);
+        assertFalse(again.connected());
+        assertEquals("revoked", again.connectError().getJSONObject("data").getString("reason"));
+        RawSocketClient fresh = RawSocketClient.connect(Ports.http(),
+                TestTokens.custom(carol, claims -> claims.setIssuedAt(NumericDate.fromSeconds(before + 60))));
+        assertTrue(fresh.connected());
+        for (RawSocketClient client : List.of(first, second, again, fresh)) {
+            client.close();
+        }
+    }
+
+    @Test
+    void onlyServiceTokensWithTheScopeAreAccepted() throws Exception {
+        String body = "{\"_id\":\"x\",\"userId\":\"nobody\"}";
+        assertProblem(call("POST", "/notifications", null, body), 401, null);
+        assertProblem(call("POST", "/notifications", "not-a-jwt", body), 401, null);
+        assertProblem(call("POST", "/notifications", TestTokens.valid("a-user"), body), 403, null);
+        assertProblem(call("POST", "/notifications", TestTokens.custom("svc", c -> c.setStringClaim("scope", "read")), body), 403, null);
+        assertEquals(202, call("POST", "/notifications",
+                TestTokens.custom("svc", c -> c.setStringListClaim("scp", List.of("bridge"))), body).statusCode(), "scp works too");
+    }
+
+    @Test
+    void badRequestsGetAProblemDocumentNamingTheField() throws Exception {
+        assertProblem(call("POST", "/notifications", SERVICE, "{\"_id\":\"no-user\"}"), 400, "userId");
+        assertProblem(call("POST", "/notifications?userId=%20", SERVICE, "{}"), 400, "userId");
+        assertProblem(call("POST", "/messages", SERVICE, "[1,2]"), 400, "body");
+        assertProblem(call("POST", "/messages?conversationId=a%20b", SERVICE, "{}"), 400, "conversationId");
+        assertProblem(call("PUT", "/conversations/a%20b/members/u1", SERVICE, null), 400, "conversationId");
+        assertProblem(call("POST", "/users/u1/disconnect", SERVICE, "{\"revokeIssuedBefore\":\"soon\"}"), 400, "revokeIssuedBefore");
+        assertProblem(call("POST", "/users/u1/disconnect", SERVICE, "{\"reason\":\"x\",}"), 400, "body");
+        assertProblem(call("POST", "/nowhere", SERVICE, "{}"), 404, null);
+        HttpResponse<String> wrongMethod = call("GET", "/notifications", SERVICE, null);
+        assertProblem(wrongMethod, 405, null);
+        assertTrue(wrongMethod.headers().firstValue("Allow").orElse("").contains("POST"), wrongMethod.headers().map().toString());
+        assertProblem(call("POST", "/notifications?userId=u1", SERVICE, "{\"pad\":\"" + "x".repeat(1_100_000) + "\"}"), 413, "body");
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String field) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        JSONObject problem = new JSONObject(response.body());
+        assertEquals(status, problem.getInt("status"));
+        if (field != null) {
+            assertEquals(field, problem.getString("field"), response.body());
+        }
+    }
+
+    private static HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Ports.http() + "/api/bridge/v1" + path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
