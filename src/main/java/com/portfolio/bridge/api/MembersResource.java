@@ -23,6 +23,11 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Room membership and disconnects, published as the commands JMS producers send (join, leave,
@@ -40,12 +45,16 @@ public class MembersResource {
 
     @PUT
     @Path("conversations/{conversationId}/members/{userId}")
+    @Operation(summary = "Every socket the user has now joins the conversation (the join command)")
+    @APIResponse(responseCode = "202", description = "published")
     public Response join(@PathParam("conversationId") String conversationId, @PathParam("userId") String userId) {
         return publish(Json.createObjectBuilder().add("op", "join").add("userId", userId).add("conversationId", conversationId));
     }
 
     @DELETE
     @Path("conversations/{conversationId}/members/{userId}")
+    @Operation(summary = "Every socket of the user leaves the conversation (the leave command)")
+    @APIResponse(responseCode = "202", description = "published")
     public Response leave(@PathParam("conversationId") String conversationId, @PathParam("userId") String userId) {
         return publish(Json.createObjectBuilder().add("op", "leave").add("userId", userId).add("conversationId", conversationId));
     }
@@ -53,6 +62,10 @@ public class MembersResource {
     /** Body (optional): {@code {"reason": "...", "revokeIssuedBefore": <epoch seconds> | "now"}}. */
     @POST
     @Path("users/{userId}/disconnect")
+    @Operation(summary = "End every socket of the user; optionally refuse its tokens issued before an instant")
+    @RequestBody(required = false, content = @Content(mediaType = "application/json", examples = @ExampleObject(
+            name = "logout everywhere", value = "{\"reason\":\"logout\",\"revokeIssuedBefore\":\"now\"}")))
+    @APIResponse(responseCode = "202", description = "published")
     public Response disconnect(@PathParam("userId") String userId, InputStream in) {
         String body = Bodies.read(in, config.maxEventBytes());
         JsonObject options;

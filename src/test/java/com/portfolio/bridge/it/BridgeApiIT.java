@@ -121,6 +121,20 @@ class BridgeApiIT {
         assertProblem(call("POST", "/notifications?userId=u1", SERVICE, "{\"pad\":\"" + "x".repeat(1_100_000) + "\"}"), 413, "body");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesEveryCallWithExamples() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + Ports.http() + "/openapi?format=JSON")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        JSONObject paths = new JSONObject(response.body()).getJSONObject("paths");
+        for (String path : List.of("/api/bridge/v1/notifications", "/api/bridge/v1/messages",
+                "/api/bridge/v1/conversations/{conversationId}/members/{userId}", "/api/bridge/v1/users/{userId}/disconnect")) {
+            assertTrue(paths.has(path), path + " in " + paths.keySet());
+        }
+        assertTrue(response.body().contains("Invoice paid"), "the examples are in it");
+        assertTrue(response.body().contains("serviceToken"), "the security scheme is in it");
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String field) {
         assertEquals(status, response.statusCode(), response.body());
         assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
