@@ -48,7 +48,7 @@ public class MembersResource {
     @Operation(summary = "Every socket the user has now joins the conversation (the join command)")
     @APIResponse(responseCode = "202", description = "published")
     public Response join(@PathParam("conversationId") String conversationId, @PathParam("userId") String userId) {
-        return publish(Json.createObjectBuilder().add("op", "join").add("userId", userId).add("conversationId", conversationId));
+        return membership("join", conversationId, userId);
     }
 
     @DELETE
@@ -56,7 +56,7 @@ public class MembersResource {
     @Operation(summary = "Every socket of the user leaves the conversation (the leave command)")
     @APIResponse(responseCode = "202", description = "published")
     public Response leave(@PathParam("conversationId") String conversationId, @PathParam("userId") String userId) {
-        return publish(Json.createObjectBuilder().add("op", "leave").add("userId", userId).add("conversationId", conversationId));
+        return membership("leave", conversationId, userId);
     }
 
     /** Body (optional): {@code {"reason": "...", "revokeIssuedBefore": <epoch seconds> | "now"}}. */
@@ -80,6 +80,10 @@ public class MembersResource {
             command.add("revokeIssuedBefore", Instant.now().truncatedTo(ChronoUnit.SECONDS).getEpochSecond());
         }
         return publish(command);
+    }
+
+    private Response membership(String op, String conversationId, String userId) {
+        return publish(Json.createObjectBuilder().add("op", op).add("userId", userId).add("conversationId", conversationId));
     }
 
     private Response publish(JsonObjectBuilder builder) {

@@ -59,7 +59,8 @@ public final class EventDecoder {
         }
     }
 
-    private static String keyField(JsonObject document, String field) throws PoisonEventException {
+    /** A routing key field: a string or an integer; null when absent. */
+    public static String keyField(JsonObject document, String field) throws PoisonEventException {
         JsonValue value = document.get(field);
         if (value == null || value == JsonValue.NULL) {
             return null;

@@ -78,7 +78,7 @@ public class EventIntake {
         int sockets = switch (kind) {
             case NOTIFICATION -> broadcasts().notificationCreated(event.routingKey(), event.documentJson());
             case MESSAGE -> broadcasts().messagePosted(event.routingKey(), event.documentJson());
-            case COMMAND -> throw new IllegalArgumentException("commands go to CommandIntake");
+            case COMMAND -> throw new IllegalArgumentException("commands are applied (CommandApplier), never emitted");
         };
         LOG.fine(() -> kind + " for " + event.routingKey() + " sent to " + sockets + " sockets");
     }

@@ -44,12 +44,10 @@ public final class CommandDecoder {
     }
 
     private static String conversationId(JsonObject document) throws PoisonEventException {
-        JsonValue value = document.get("conversationId");
-        if (value == null || value == JsonValue.NULL) {
+        String raw = EventDecoder.keyField(document, "conversationId");
+        if (raw == null) {
             throw new PoisonEventException("conversationId is required");
         }
-        Object raw = value instanceof JsonString s ? s.getString()
-                : value instanceof JsonNumber n && n.isIntegral() ? n.bigIntegerValue().toString() : value;
         try {
             return ConversationIds.validate(raw);
         } catch (IllegalArgumentException e) {

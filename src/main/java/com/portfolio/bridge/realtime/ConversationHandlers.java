@@ -75,7 +75,7 @@ final class ConversationHandlers {
         if (rooms.roomsOf(socket.getId()).contains(room)) {
             return CompletableFuture.completedFuture(new JSONObject().put("ok", true));
         }
-        if (conversationCount(socket) >= maxConversations) {
+        if (rooms.conversationCount(socket.getId()) >= maxConversations) {
             return CompletableFuture.completedFuture(
                     refusal("too many conversations: at most " + maxConversations + " per socket"));
         }
@@ -93,9 +93,6 @@ final class ConversationHandlers {
                 });
     }
 
-    private long conversationCount(SocketIoSocket socket) {
-        return rooms.roomsOf(socket.getId()).stream().filter(r -> r.startsWith(RoomNames.CONVERSATION_PREFIX)).count();
-    }
 
     private static JSONObject refusal(String error) {
         return new JSONObject().put("ok", false).put("error", error);

@@ -111,6 +111,12 @@ public final class RoomRegistry extends SocketIoAdapter {
         return Set.copyOf(roomsBySocket.getOrDefault(socketId, Set.of()));
     }
 
+    /** How many conversations the socket is in (what conversations-per-socket bounds). */
+    long conversationCount(String socketId) {
+        return roomsBySocket.getOrDefault(socketId, Set.of()).stream()
+                .filter(room -> room.startsWith(RoomNames.CONVERSATION_PREFIX)).count();
+    }
+
     private static boolean deliver(SocketIoSocket socket, Object frame) {
         if (!socket.isConnected()) {
             return false;

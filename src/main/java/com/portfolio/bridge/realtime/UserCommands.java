@@ -26,7 +26,7 @@ final class UserCommands {
         for (SocketIoSocket socket : sockets(userId)) {
             if (rooms.roomsOf(socket.getId()).contains(room)) {
                 in++;
-            } else if (conversations(socket) >= maxConversations) {
+            } else if (rooms.conversationCount(socket.getId()) >= maxConversations) {
                 LOG.warning(() -> "join command: socket " + socket.getId() + " of user " + userId
                         + " is at the conversations-per-socket limit; not joined to " + conversationId);
             } else {
@@ -63,7 +63,4 @@ final class UserCommands {
         return rooms.listClients(RoomNames.user(userId));
     }
 
-    private long conversations(SocketIoSocket socket) {
-        return rooms.roomsOf(socket.getId()).stream().filter(r -> r.startsWith(RoomNames.CONVERSATION_PREFIX)).count();
-    }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads that write long-polling answers, off the engine's session lock and off Liberty's
@@ -33,14 +32,7 @@ public class PollWriters implements Executor {
 
     @PostConstruct
     void start() {
-        AtomicInteger count = new AtomicInteger();
-        // Named, so a thread dump tells these (bounded) waits from a wedged shared thread.
-        ThreadFactory named = task -> {
-            Thread thread = threads.newThread(task);
-            thread.setName("portfolio-poll-writer-" + count.incrementAndGet());
-            return thread;
-        };
-        pool = handOffPool(named, MAX_THREADS);
+        pool = handOffPool(NamedThreads.of(threads, "portfolio-poll-writer-"), MAX_THREADS);
     }
 
     /** A pool that starts a thread rather than queue a task, up to {@code max}, then queues. */

@@ -14,9 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,14 +42,8 @@ public class SessionCloser {
 
     @PostConstruct
     void start() {
-        AtomicInteger count = new AtomicInteger();
-        // Named, so a thread dump tells these (bounded) waits from a wedged shared thread.
-        ThreadFactory named = task -> {
-            Thread thread = threads.newThread(task);
-            thread.setName("portfolio-websocket-closer-" + count.incrementAndGet());
-            return thread;
-        };
-        closers = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named);
+        closers = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                NamedThreads.of(threads, "portfolio-websocket-closer-"));
         closers.allowCoreThreadTimeOut(true);
         shortly = CompletableFuture.delayedExecutor(1, TimeUnit.MILLISECONDS, work);
     }

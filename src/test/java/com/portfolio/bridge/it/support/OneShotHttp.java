@@ -1,5 +1,6 @@
 package com.portfolio.bridge.it.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -61,7 +63,7 @@ public final class OneShotHttp {
         }
         String head = text.substring(0, headEnd);
         int status = Integer.parseInt(head.split(" ", 3)[1]);
-        byte[] rest = java.util.Arrays.copyOfRange(raw, headEnd + 4, raw.length);
+        byte[] rest = Arrays.copyOfRange(raw, headEnd + 4, raw.length);
         boolean chunked = head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked");
         byte[] body = chunked ? dechunk(rest) : rest;
         return new Answer(status, new String(body, StandardCharsets.UTF_8));
@@ -69,7 +71,7 @@ public final class OneShotHttp {
 
     private static byte[] dechunk(byte[] raw) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        InputStream in = new java.io.ByteArrayInputStream(raw);
+        InputStream in = new ByteArrayInputStream(raw);
         while (true) {
             StringBuilder size = new StringBuilder();
             for (int b = in.read(); b != '\n'; b = in.read()) {
