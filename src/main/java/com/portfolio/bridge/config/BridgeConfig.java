@@ -25,6 +25,7 @@ public class BridgeConfig {
     private ConversationAccess conversationAccess;
     private BusSettings bus;
     private ApiSettings api;
+    private PresenceSettings presence;
 
     @PostConstruct
     void load() {
@@ -38,6 +39,7 @@ public class BridgeConfig {
         conversationAccess = AccessReader.read(config);
         bus = BusSettings.read(key -> config.getOptionalValue(key, String.class));
         api = ApiSettings.read(key -> config.getOptionalValue(key, String.class), mode, jwt);
+        presence = PresenceSettings.read(config);
         maxEventBytes = config.getOptionalValue("portfolio.bus.max-event-bytes", Integer.class).orElse(1_048_576);
     }
 
@@ -51,6 +53,10 @@ public class BridgeConfig {
 
     public ApiSettings api() {
         return api;
+    }
+
+    public PresenceSettings presence() {
+        return presence;
     }
 
     public List<String> corsOrigins() {

@@ -62,6 +62,7 @@ public class PortfolioNamespace {
     private ConnectionUsers users;
     private Revocations revocations;
     private UserCommands commands;
+    private final RoomPresence presence = new RoomPresence();
     private ScheduledFuture<?> sweeper;
 
     @PostConstruct
@@ -75,7 +76,7 @@ public class PortfolioNamespace {
                 config.engine().connectTimeoutMs());
         engine = EngineFactory.create(config.engine(), scheduler);
         SocketIoServer io = new SocketIoServer(engine,
-                EngineFactory.socketIoOptions(config.engine(), ns -> new RoomRegistry(ns, this::admitted)));
+                EngineFactory.socketIoOptions(config.engine(), ns -> new RoomRegistry(ns, this::admitted, presence)));
         // Registered after the library's own listener, so the gate can take over its data feed.
         engine.on("connection", args -> {
             EngineIoSocket connection = (EngineIoSocket) args[0];
@@ -84,6 +85,7 @@ public class PortfolioNamespace {
         });
         SocketIoNamespace namespace = io.namespace(NAME);
         rooms = (RoomRegistry) namespace.getAdapter();
+        presence.attach(rooms);
         broadcasts = new RoomBroadcasts(rooms);
         commands = new UserCommands(rooms, config.limits().conversationsPerSocket());
         ConversationHandlers conversations = new ConversationHandlers(rooms, config.limits().conversationsPerSocket(),
@@ -143,6 +145,11 @@ public class PortfolioNamespace {
     public int disconnectUser(String userId, Optional<Instant> revokeIssuedBefore) {
         revokeIssuedBefore.ifPresent(before -> revocations.revoke(userId, before));
         return commands.disconnect(userId);
+    }
+
+    /** This node's users and conversation members, as the cluster's presence needs them. */
+    public RoomPresence presence() {
+        return presence;
     }
 
     public int connectedSockets() {

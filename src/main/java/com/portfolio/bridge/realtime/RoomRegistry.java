@@ -31,18 +31,29 @@ public final class RoomRegistry extends SocketIoAdapter {
     private final Map<String, Set<SocketIoSocket>> members = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> roomsBySocket = new ConcurrentHashMap<>();
     private final Consumer<SocketIoSocket> onAdmitted;
+    private final Listener listener;
     private final IOParser.Encoder encoder = new IOParser.Encoder();
 
-    RoomRegistry(SocketIoNamespace namespace, Consumer<SocketIoSocket> onAdmitted) {
+    /** Told of every real change of membership, after it is made (presence follows rooms). */
+    interface Listener {
+        void joined(String room, SocketIoSocket socket);
+
+        /** @param lastRoom the socket is in no room any more */
+        void left(String room, SocketIoSocket socket, boolean lastRoom);
+    }
+
+    RoomRegistry(SocketIoNamespace namespace, Consumer<SocketIoSocket> onAdmitted, Listener listener) {
         super(namespace);
         this.onAdmitted = onAdmitted;
+        this.listener = listener;
     }
 
     @Override
     public void add(String room, SocketIoSocket socket) {
+        boolean[] added = new boolean[1];
         members.compute(room, (k, set) -> {
             Set<SocketIoSocket> s = set != null ? set : ConcurrentHashMap.newKeySet();
-            s.add(socket);
+            added[0] = s.add(socket);
             return s;
         });
         roomsBySocket.compute(socket.getId(), (k, set) -> {
@@ -50,6 +61,9 @@ public final class RoomRegistry extends SocketIoAdapter {
             s.add(room);
             return s;
         });
+        if (added[0]) {
+            listener.joined(room, socket);
+        }
         if (room.equals(socket.getId())) {
             onAdmitted.accept(socket);
         }
@@ -57,8 +71,13 @@ public final class RoomRegistry extends SocketIoAdapter {
 
     @Override
     public void remove(String room, SocketIoSocket socket) {
-        members.computeIfPresent(room, (k, set) -> set.remove(socket) && set.isEmpty() ? null : set);
-        roomsBySocket.computeIfPresent(socket.getId(), (k, set) -> set.remove(room) && set.isEmpty() ? null : set);
+        boolean[] removed = new boolean[1];
+        members.computeIfPresent(room, (k, set) -> (removed[0] = set.remove(socket)) && set.isEmpty() ? null : set);
+        Set<String> left = roomsBySocket.computeIfPresent(socket.getId(),
+                (k, set) -> set.remove(room) && set.isEmpty() ? null : set);
+        if (removed[0]) {
+            listener.left(room, socket, left == null);
+        }
     }
 
     @Override
@@ -97,6 +116,11 @@ public final class RoomRegistry extends SocketIoAdapter {
             }
         }
         return sent;
+    }
+
+    /** The rooms whose name starts with {@code prefix} (a snapshot). */
+    List<String> roomsStartingWith(String prefix) {
+        return members.keySet().stream().filter(room -> room.startsWith(prefix)).toList();
     }
 
     public int roomCount() {

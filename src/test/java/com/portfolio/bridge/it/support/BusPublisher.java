@@ -16,6 +16,7 @@ public final class BusPublisher {
     public static final String MESSAGES = "jms/portfolio/Messages";
     public static final String COMMANDS = "jms/portfolio/Commands";
     public static final String DEAD_LETTER = "jms/portfolio/DeadLetter";
+    public static final String PRESENCE = "jms/portfolio/Presence";
 
     private BusPublisher() {
     }

@@ -1,0 +1,29 @@
+package com.portfolio.bridge.config;
+
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Cluster presence: how often a node announces itself, how long silence means it is gone, and
+ * how long a user may be away before {@code user.offline} (a brief reconnect makes no pair).
+ */
+public record PresenceSettings(long heartbeatMs, long nodeTimeoutMs, long graceMs) {
+
+    static PresenceSettings read(Config config) {
+        long heartbeat = Checks.positive("portfolio.presence.heartbeat-ms", value(config, "portfolio.presence.heartbeat-ms", 1_000));
+        long timeout = value(config, "portfolio.presence.node-timeout-ms", 5_000);
+        long grace = value(config, "portfolio.presence.grace-ms", 5_000);
+        // One late heartbeat must not drop a live node.
+        if (timeout < 2 * heartbeat) {
+            throw new IllegalStateException("portfolio.presence.node-timeout-ms must be at least twice portfolio.presence.heartbeat-ms; got "
+                    + timeout + " and " + heartbeat);
+        }
+        if (grace < 0) {
+            throw new IllegalStateException("portfolio.presence.grace-ms must be 0 (no grace) or positive; got " + grace);
+        }
+        return new PresenceSettings(heartbeat, timeout, grace);
+    }
+
+    private static long value(Config config, String key, long fallback) {
+        return config.getOptionalValue(key, Long.class).orElse(fallback);
+    }
+}

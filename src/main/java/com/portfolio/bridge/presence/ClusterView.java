@@ -1,0 +1,137 @@
+package com.portfolio.bridge.presence;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The other nodes as their announcements describe them. A node not heard for the timeout is
+ * dropped with its users — but only while this node hears its own announcements come back: when
+ * the bus is down for us, silence from the others proves nothing. Not thread-safe.
+ */
+final class ClusterView {
+
+    /** What one announcement changed; {@code askSync}: the sender's state here is incomplete. */
+    record Outcome(Set<String> changedUsers, boolean askSync, boolean snapshotWanted) {
+        static final Outcome NOTHING = new Outcome(Set.of(), false, false);
+    }
+
+    private final String self;
+    private final String selfRun;
+    private final long timeoutMs;
+    private final Map<String, NodeState> nodes = new HashMap<>();
+    private long selfHeardMs = Long.MIN_VALUE / 2;
+
+    ClusterView(String self, String selfRun, long timeoutMs) {
+        this.self = self;
+        this.selfRun = selfRun;
+        this.timeoutMs = timeoutMs;
+    }
+
+    Outcome receive(Announcement a, long nowMs) {
+        if (a.node().equals(self)) {
+            if (a.run().equals(selfRun)) {
+                selfHeardMs = nowMs;
+            }
+            // Another run of our own id: an old message of a previous run (the TTL makes it rare).
+            return Outcome.NOTHING;
+        }
+        if (a.type() == Announcement.Type.SYNC) {
+            return new Outcome(Set.of(), false, self.equals(a.to()) || "*".equals(a.to()));
+        }
+        NodeState known = nodes.get(a.node());
+        Set<String> changed = new HashSet<>();
+        if (known != null && !known.run.equals(a.run())) {
+            changed.addAll(drop(a.node()));
+            known = null;
+        }
+        if (a.type() == Announcement.Type.BYE) {
+            return known == null ? Outcome.NOTHING : new Outcome(drop(a.node()), false, false);
+        }
+        NodeState state = known != null ? known : new NodeState(a.node(), a.run());
+        nodes.put(a.node(), state);
+        state.lastHeardMs = nowMs;
+        state.warming = a.warming();
+        boolean gap = false;
+        switch (a.type()) {
+            case SNAPSHOT -> {
+                if (a.seq() >= state.seq) {
+                    changed.addAll(state.replace(a));
+                    state.seq = a.seq();
+                }
+            }
+            case DELTA -> {
+                if (a.seq() > state.seq) {
+                    gap = state.seq < 0 || a.seq() != state.seq + 1;
+                    changed.addAll(state.apply(a));
+                    state.seq = a.seq();
+                }
+            }
+            default -> gap = a.seq() > state.seq || state.seq < 0;
+        }
+        boolean ask = gap && nowMs - state.lastSyncAskMs >= timeoutMs / 2;
+        if (ask) {
+            state.lastSyncAskMs = nowMs;
+        }
+        return new Outcome(changed, ask, false);
+    }
+
+    /** Drops the nodes not heard for the timeout. @return their users */
+    Set<String> expire(long nowMs) {
+        Set<String> changed = new HashSet<>();
+        if (nowMs - selfHeardMs >= timeoutMs) {
+            return changed;
+        }
+        for (String node : new ArrayList<>(nodes.keySet())) {
+            if (nowMs - nodes.get(node).lastHeardMs >= timeoutMs) {
+                changed.addAll(drop(node));
+            }
+        }
+        return changed;
+    }
+
+    private Set<String> drop(String node) {
+        NodeState gone = nodes.remove(node);
+        return gone == null ? Set.of() : gone.users();
+    }
+
+    int sockets(String userId) {
+        int sum = 0;
+        for (NodeState node : nodes.values()) {
+            sum += node.sockets(userId);
+        }
+        return sum;
+    }
+
+    /** The other nodes where the user has sockets, sorted. */
+    List<String> nodesOf(String userId) {
+        return nodes.values().stream().filter(n -> n.sockets(userId) > 0).map(n -> n.node).sorted().toList();
+    }
+
+    /** User → sockets in the conversation, summed over the other nodes. */
+    Map<String, Integer> members(String conversationId) {
+        Map<String, Integer> sum = new HashMap<>();
+        nodes.values().forEach(n -> n.members(conversationId).forEach((user, count) -> sum.merge(user, count, Integer::sum)));
+        return sum;
+    }
+
+    /** The nodes that may own presence events: the alive ones past warming up, else all alive. */
+    Set<String> owners(boolean selfWarming) {
+        Set<String> all = new TreeSet<>(nodes.keySet());
+        all.add(self);
+        Set<String> warm = new TreeSet<>(all);
+        nodes.values().stream().filter(n -> n.warming).forEach(n -> warm.remove(n.node));
+        if (selfWarming) {
+            warm.remove(self);
+        }
+        return warm.isEmpty() ? all : warm;
+    }
+
+    Set<String> nodeIds() {
+        return Set.copyOf(nodes.keySet());
+    }
+}

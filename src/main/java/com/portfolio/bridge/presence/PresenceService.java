@@ -1,0 +1,122 @@
+package com.portfolio.bridge.presence;
+
+import com.portfolio.bridge.bus.NodeIdentity;
+import com.portfolio.bridge.config.BridgeConfig;
+import com.portfolio.bridge.presence.ClusterPresence.Outbox;
+import com.portfolio.bridge.realtime.PortfolioNamespace;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Topic;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Presence across the cluster: every tick this node announces what changed in its rooms (a
+ * heartbeat when nothing did), drops nodes gone silent, and publishes the presence events it
+ * owns. Queries are answered from that state; no node is asked anything per query.
+ */
+@Singleton
+@Startup
+@DependsOn("PortfolioNamespace")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PresenceService {
+
+    /** How often changes go out: a user's online event waits at most this long (plus the bus). */
+    static final long TICK_MS = 100;
+    private static final Logger LOG = Logger.getLogger(PresenceService.class.getName());
+
+    @Inject
+    private BridgeConfig config;
+
+    @Inject
+    private NodeIdentity node;
+
+    @Inject
+    private PortfolioNamespace namespace;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    @Resource(lookup = "jms/portfolio/ConnectionFactory")
+    private ConnectionFactory connectionFactory;
+
+    @Resource(lookup = "jms/portfolio/Cluster")
+    private Topic clusterTopic;
+
+    @Resource(lookup = "jms/portfolio/Presence")
+    private Topic presenceTopic;
+
+    private ClusterPresence presence;
+    private PresenceBus bus;
+    private ScheduledFuture<?> ticks;
+    private volatile boolean busFailing;
+
+    @PostConstruct
+    void start() {
+        presence = new ClusterPresence(node.nodeId(), node.instanceId(), namespace.presence(), config.presence(),
+                System.currentTimeMillis());
+        bus = new PresenceBus(connectionFactory, clusterTopic, presenceTopic, config.presence().nodeTimeoutMs());
+        ticks = scheduler.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        Outbox outbox = presence.tick(System.currentTimeMillis());
+        if (outbox.announcements().isEmpty() && outbox.transitions().isEmpty()) {
+            return;
+        }
+        try {
+            bus.send(outbox.announcements(), outbox.transitions());
+            if (busFailing) {
+                busFailing = false;
+                LOG.info("presence: the bus takes announcements again");
+            }
+        } catch (JMSRuntimeException e) {
+            // Lost announcements show up as a sequence gap at the others, who then ask for a snapshot.
+            presence.retry(outbox.transitions());
+            if (!busFailing) {
+                busFailing = true;
+                LOG.log(Level.WARNING, "presence: cannot publish to the bus (" + outbox.transitions().size()
+                        + " presence events kept for later): " + e.getMessage());
+            }
+        }
+    }
+
+    /** One announcement from the cluster topic. @throws IllegalArgumentException if it is not one */
+    public void receive(String text) {
+        presence.receive(Announcement.parse(text), System.currentTimeMillis());
+    }
+
+    public UserPresence user(String userId) {
+        return presence.user(userId);
+    }
+
+    public RoomPresenceView conversation(String conversationId) {
+        return presence.conversation(conversationId);
+    }
+
+    @PreDestroy
+    void stop() {
+        ticks.cancel(false);
+        try {
+            bus.send(List.of(presence.bye()), List.of());
+        } catch (JMSRuntimeException e) {
+            LOG.warning(() -> "presence: could not say goodbye, the others drop this node after the timeout: " + e.getMessage());
+        }
+    }
+}
