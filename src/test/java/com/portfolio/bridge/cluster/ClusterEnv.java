@@ -2,20 +2,34 @@ package com.portfolio.bridge.cluster;
 
 import java.util.Map;
 
-/** What the test nodes run with besides the bus: strict mode and the build's RS256 test key. */
+/**
+ * What the test nodes run with besides the bus: strict mode, the build's RS256 test key (for
+ * sockets and the HTTP API), and quick presence timings, so a dead node drops out in seconds.
+ */
 final class ClusterEnv {
 
     private ClusterEnv() {
     }
 
+    static final long PRESENCE_HEARTBEAT_MS = 500;
+    static final long PRESENCE_NODE_TIMEOUT_MS = 2_000;
+    static final long PRESENCE_GRACE_MS = 2_000;
+
     static Map<String, String> testNodes() {
-        return Map.of(
-                "PORTFOLIO_MODE", "test",
-                "PORTFOLIO_JWT_ALGORITHMS", "RS256",
-                "PORTFOLIO_JWT_PUBLIC_KEY_LOCATION", System.getProperty("it.keys.dir") + "/public.pem",
-                "PORTFOLIO_JWT_ISSUER", System.getProperty("it.jwt.issuer"),
-                "PORTFOLIO_JWT_AUDIENCE", System.getProperty("it.jwt.audience"),
+        return Map.ofEntries(
+                Map.entry("PORTFOLIO_API_JWT_ALGORITHMS", "RS256"),
+                Map.entry("PORTFOLIO_API_JWT_PUBLIC_KEY_LOCATION", System.getProperty("it.keys.dir") + "/public.pem"),
+                Map.entry("PORTFOLIO_API_JWT_ISSUER", System.getProperty("it.jwt.issuer")),
+                Map.entry("PORTFOLIO_API_JWT_AUDIENCE", System.getProperty("it.jwt.audience")),
+                Map.entry("PORTFOLIO_PRESENCE_HEARTBEAT_MS", String.valueOf(PRESENCE_HEARTBEAT_MS)),
+                Map.entry("PORTFOLIO_PRESENCE_NODE_TIMEOUT_MS", String.valueOf(PRESENCE_NODE_TIMEOUT_MS)),
+                Map.entry("PORTFOLIO_PRESENCE_GRACE_MS", String.valueOf(PRESENCE_GRACE_MS)),
+                Map.entry("PORTFOLIO_MODE", "test"),
+                Map.entry("PORTFOLIO_JWT_ALGORITHMS", "RS256"),
+                Map.entry("PORTFOLIO_JWT_PUBLIC_KEY_LOCATION", System.getProperty("it.keys.dir") + "/public.pem"),
+                Map.entry("PORTFOLIO_JWT_ISSUER", System.getProperty("it.jwt.issuer")),
+                Map.entry("PORTFOLIO_JWT_AUDIENCE", System.getProperty("it.jwt.audience")),
                 // Fast probes, so readiness follows the bus within seconds.
-                "PORTFOLIO_BUS_PROBE_INTERVAL_MS", "1000");
+                Map.entry("PORTFOLIO_BUS_PROBE_INTERVAL_MS", "1000"));
     }
 }

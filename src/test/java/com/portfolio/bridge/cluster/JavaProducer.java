@@ -26,6 +26,7 @@ public final class JavaProducer implements AutoCloseable {
     public static final String NOTIFICATIONS = "portfolio.notifications";
     public static final String MESSAGES = "portfolio.messages";
     public static final String COMMANDS = "portfolio.commands";
+    public static final String PRESENCE = "portfolio.presence";
 
     private final ActiveMQConnectionFactory factory;
     private final JMSContext context;
@@ -45,6 +46,11 @@ public final class JavaProducer implements AutoCloseable {
         JMSProducer producer = context.createProducer();
         properties.forEach(producer::setProperty);
         producer.send(context.createTopic(topic), body);
+    }
+
+    /** A live subscription to a topic (create it before what it should see happens). */
+    public jakarta.jms.JMSConsumer subscribe(String topic, String selector) {
+        return context.createConsumer(context.createTopic(topic), selector);
     }
 
     /** One message taken off the dead-letter queue: what the bridge said about it, and its body. */

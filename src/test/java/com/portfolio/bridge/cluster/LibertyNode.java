@@ -30,6 +30,7 @@ public final class LibertyNode {
     private final String name;
     private final int httpPort;
     private int openFileLimit;
+    private boolean killed;
 
     public LibertyNode(Path wlp, String name, int httpPort) {
         this.wlp = wlp;
@@ -86,6 +87,7 @@ public final class LibertyNode {
      * through docker/launch.sh, as the container image does.
      */
     public void startServer() throws Exception {
+        killed = false;
         Map<String, String> env = Map.of("WLP_DIR", wlp.toString());
         String launch = Path.of(System.getProperty("cluster.liberty.config", "liberty"))
                 .resolveSibling("docker").resolve("launch.sh").toString();
@@ -110,7 +112,22 @@ public final class LibertyNode {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
+    /** {@code kill -9}: no shutdown hook, no goodbye; waits until the process is gone. */
+    public void kill() throws Exception {
+        Path pidFile = wlp.resolve("usr/servers/.pid").resolve(name + ".pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + ": no process " + pid));
+        process.destroyForcibly();
+        process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        Files.deleteIfExists(pidFile);
+        killed = true;
+        LOG.info(() -> name + " killed (pid " + pid + ")");
+    }
+
     public void stop() throws IOException, InterruptedException {
+        if (killed) {
+            return;
+        }
         Processes.run(Duration.ofMinutes(2), wlp.resolve("bin/server").toString(), "stop", name);
     }
 
