@@ -33,3 +33,15 @@ export function forgedToken(userId) {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return jwt(claimsFor(userId, 600), privateKey);
 }
+
+/** Issued this second: what a client gets after a logout everywhere revoked its older tokens. */
+export function freshToken(userId) {
+  const claims = claimsFor(userId, 600);
+  claims.iat = Math.floor(Date.now() / 1000);
+  return jwt(claims, platformKey());
+}
+
+/** A backend service's token for the bridge's HTTP API (same test key; scope claim as issued). */
+export function serviceToken(scope = 'bridge') {
+  return jwt({ ...claimsFor('billing-service', 600), scope }, platformKey());
+}

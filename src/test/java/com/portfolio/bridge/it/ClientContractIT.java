@@ -21,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The client contract, checked by the real JavaScript socket.io-client 4.x under Node against
- * this Liberty deployment, in every transport mode (src/test/js/contract.test.mjs).
+ * this Liberty deployment, in every transport mode (src/test/js/contract.test.mjs), and the backend
+ * HTTP API as the same client sees its effects (src/test/js/api.test.mjs).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -39,7 +40,7 @@ class ClientContractIT {
         Assumptions.assumeFalse(Boolean.getBoolean("skipContractTests"), "contract tests skipped");
         String base = "http://127.0.0.1:" + System.getProperty("it.http.port");
         Path log = Path.of("target", "contract-tests.log");
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "contract.test.mjs")
+        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "contract.test.mjs", "api.test.mjs")
                 .directory(new File(System.getProperty("it.js.dir")))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
