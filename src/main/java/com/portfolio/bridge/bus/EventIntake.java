@@ -6,6 +6,10 @@ import com.portfolio.bridge.commands.CommandDecoder;
 import com.portfolio.bridge.config.BridgeConfig;
 import com.portfolio.bridge.realtime.PortfolioNamespace;
 import com.portfolio.bridge.realtime.RoomBroadcasts;
+import com.portfolio.bridge.recovery.EventIds;
+import com.portfolio.bridge.recovery.EventLog;
+import com.portfolio.bridge.recovery.Offset;
+import com.portfolio.bridge.recovery.Recovery;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,10 +52,16 @@ public class EventIntake {
     private CommandApplier commands;
 
     private volatile RoomBroadcasts broadcasts;
+    private volatile Recovery recovery;
 
     public void accept(Message message, EventKind kind) {
         try {
             if (Probes.isProbe(message)) {
+                // Numbered too: probes pass on every topic every few seconds, so a client's
+                // position always names an event every node has seen, even on a quiet topic.
+                if (kind != EventKind.COMMAND) {
+                    log(kind).completed(log(kind).append(eventId(message, "probe")));
+                }
                 probes.received(kind, message);
                 return;
             }
@@ -66,7 +76,15 @@ public class EventIntake {
                 return;
             }
             DomainEvent event = decode(message, kind);
-            lanes.submit(kind, event.routingKey(), () -> emit(kind, event));
+            long id = eventId(message, event.routingKey() + "\n" + event.documentJson());
+            long seq = log(kind).append(id);
+            lanes.submit(kind, event.routingKey(), () -> {
+                try {
+                    emit(kind, event, seq, id);
+                } finally {
+                    log(kind).completed(seq);
+                }
+            });
         } catch (PoisonEventException poison) {
             deadLetter(message, kind, poison.reason());
         } catch (JMSException e) {
@@ -74,12 +92,8 @@ public class EventIntake {
         }
     }
 
-    private void emit(EventKind kind, DomainEvent event) {
-        int sockets = switch (kind) {
-            case NOTIFICATION -> broadcasts().notificationCreated(event.routingKey(), event.documentJson());
-            case MESSAGE -> broadcasts().messagePosted(event.routingKey(), event.documentJson());
-            case COMMAND -> throw new IllegalArgumentException("commands are applied (CommandApplier), never emitted");
-        };
+    private void emit(EventKind kind, DomainEvent event, long seq, long id) {
+        int sockets = broadcasts().emit(stream(kind), event.routingKey(), event.documentJson(), seq, id);
         LOG.fine(() -> kind + " for " + event.routingKey() + " sent to " + sockets + " sockets");
     }
 
@@ -88,6 +102,32 @@ public class EventIntake {
         String keyProperty = message.propertyExists(kind.routingKey())
                 ? message.getStringProperty(kind.routingKey()) : null;
         return EventDecoder.decode(kind, body, keyProperty);
+    }
+
+    private static int stream(EventKind kind) {
+        return switch (kind) {
+            case NOTIFICATION -> Offset.NOTIFICATIONS;
+            case MESSAGE -> Offset.MESSAGES;
+            case COMMAND -> throw new IllegalArgumentException("commands are applied (CommandApplier), never emitted");
+        };
+    }
+
+    private EventLog log(EventKind kind) {
+        Recovery current = recovery;
+        if (current == null) {
+            current = namespace.recovery();
+            recovery = current;
+        }
+        return current.log(stream(kind));
+    }
+
+    /**
+     * The same on every node: from the bus's message id, or, when a producer sent none, from its
+     * timestamp and content (two identical events in one millisecond then share an id).
+     */
+    private static long eventId(Message message, String content) throws JMSException {
+        String messageId = message.getJMSMessageID();
+        return EventIds.of(messageId != null ? messageId : "no-id:" + message.getJMSTimestamp() + ":" + content);
     }
 
     // Looked up once, on first use: the singleton may still be starting when this bean is built.

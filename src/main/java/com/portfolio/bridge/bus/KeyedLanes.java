@@ -3,6 +3,7 @@ package com.portfolio.bridge.bus;
 import com.portfolio.bridge.config.BridgeConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import com.portfolio.bridge.realtime.Sequencer;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,7 @@ import java.util.logging.Logger;
  * A full lane blocks the consumer, which is the back-pressure the broker should see.
  */
 @ApplicationScoped
-public class KeyedLanes {
+public class KeyedLanes implements Sequencer {
 
     private static final Logger LOG = Logger.getLogger(KeyedLanes.class.getName());
 
@@ -70,6 +71,11 @@ public class KeyedLanes {
                 runningSince.set(lane, 0);
             }
         });
+    }
+
+    @Override
+    public void run(boolean notifications, String key, Runnable task) {
+        submit(notifications ? EventKind.NOTIFICATION : EventKind.MESSAGE, key, task);
     }
 
     /** How long the longest-running emit has been running, in ms (0 when every lane is idle). */

@@ -26,6 +26,7 @@ public class BridgeConfig {
     private BusSettings bus;
     private ApiSettings api;
     private PresenceSettings presence;
+    private RecoverySettings recovery;
 
     @PostConstruct
     void load() {
@@ -40,6 +41,7 @@ public class BridgeConfig {
         bus = BusSettings.read(key -> config.getOptionalValue(key, String.class));
         api = ApiSettings.read(key -> config.getOptionalValue(key, String.class), mode, jwt);
         presence = PresenceSettings.read(config);
+        recovery = RecoverySettings.read(config);
         maxEventBytes = config.getOptionalValue("portfolio.bus.max-event-bytes", Integer.class).orElse(1_048_576);
     }
 
@@ -53,6 +55,10 @@ public class BridgeConfig {
 
     public ApiSettings api() {
         return api;
+    }
+
+    public RecoverySettings recovery() {
+        return recovery;
     }
 
     public PresenceSettings presence() {

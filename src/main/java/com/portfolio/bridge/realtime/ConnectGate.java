@@ -33,15 +33,22 @@ final class ConnectGate {
     private final ConnectionUsers users;
     private final ScheduledExecutorService scheduler;
     private final long connectTimeoutMs;
+    private final Admitted onAdmitted;
+
+    /** Told of each CONNECT the gate lets through, before the library answers it. */
+    interface Admitted {
+        void admitted(EngineIoSocket connection, ConnectRequest request, AuthenticatedUser user);
+    }
 
     ConnectGate(String namespace, TokenVerifier verifier, Revocations revocations, ConnectionUsers users,
-            ScheduledExecutorService scheduler, long connectTimeoutMs) {
+            ScheduledExecutorService scheduler, long connectTimeoutMs, Admitted onAdmitted) {
         this.namespace = namespace;
         this.verifier = verifier;
         this.revocations = revocations;
         this.users = users;
         this.scheduler = scheduler;
         this.connectTimeoutMs = connectTimeoutMs;
+        this.onAdmitted = onAdmitted;
     }
 
     /** Must run after the library has attached its own data listener to the connection. */
@@ -107,6 +114,7 @@ final class ConnectGate {
                 refuse(connection, namespace, "too many connections", "too_many_sockets");
                 return false;
             }
+            onAdmitted.admitted(connection, request, user);
             return true;
         } catch (TokenRejectedException e) {
             LOG.fine(() -> "refused CONNECT on " + connection.getId() + ": " + e.reason().code());

@@ -3,6 +3,8 @@ package com.portfolio.bridge.realtime;
 import com.portfolio.bridge.auth.JoseTokenVerifier;
 import com.portfolio.bridge.auth.Revocations;
 import com.portfolio.bridge.config.BridgeConfig;
+import com.portfolio.bridge.recovery.Offset;
+import com.portfolio.bridge.recovery.Recovery;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.socketio.server.SocketIoNamespace;
@@ -53,6 +55,9 @@ public class PortfolioNamespace {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    Sequencer sequencer;
+
     private Timers scheduler;
 
     private EngineIoServer engine;
@@ -63,6 +68,8 @@ public class PortfolioNamespace {
     private Revocations revocations;
     private UserCommands commands;
     private final RoomPresence presence = new RoomPresence();
+    private Recovery recovery;
+    private RecoveryHooks recoveryHooks;
     private ScheduledFuture<?> sweeper;
 
     @PostConstruct
@@ -72,8 +79,10 @@ public class PortfolioNamespace {
         TokenExpiry expiry = config.limits().disconnectOnTokenExpiry() ? new TokenExpiry(scheduler, config.jwt().clockSkew()) : null;
         sockets = new SocketTracker();
         revocations = new Revocations(Duration.ofSeconds(config.limits().revocationRetentionSeconds()), Clock.systemUTC());
+        recovery = new Recovery(config.recovery(),
+                room -> room.startsWith(RoomNames.USER_PREFIX) ? Offset.NOTIFICATIONS : Offset.MESSAGES);
         ConnectGate gate = new ConnectGate(NAME, new JoseTokenVerifier(config.jwt()), revocations, users, scheduler,
-                config.engine().connectTimeoutMs());
+                config.engine().connectTimeoutMs(), (connection, request, user) -> recoveryHooks.admitted(connection, request, user));
         engine = EngineFactory.create(config.engine(), scheduler);
         SocketIoServer io = new SocketIoServer(engine,
                 EngineFactory.socketIoOptions(config.engine(), ns -> new RoomRegistry(ns, this::admitted, presence)));
@@ -86,7 +95,8 @@ public class PortfolioNamespace {
         SocketIoNamespace namespace = io.namespace(NAME);
         rooms = (RoomRegistry) namespace.getAdapter();
         presence.attach(rooms);
-        broadcasts = new RoomBroadcasts(rooms);
+        broadcasts = new RoomBroadcasts(rooms, recovery);
+        recoveryHooks = new RecoveryHooks(recovery, new Restores(recovery, sequencer, config.conversationAccess()), rooms, users);
         commands = new UserCommands(rooms, config.limits().conversationsPerSocket());
         ConversationHandlers conversations = new ConversationHandlers(rooms, config.limits().conversationsPerSocket(),
                 config.conversationAccess(), users);
@@ -94,6 +104,7 @@ public class PortfolioNamespace {
             SocketIoSocket socket = (SocketIoSocket) args[0];
             sockets.connected(socket);
             conversations.register(socket);
+            recoveryHooks.connected(socket);
             if (expiry != null) {
                 users.of(socket.getClient().getId()).ifPresent(user -> expiry.watch(socket, user));
             }
@@ -105,6 +116,9 @@ public class PortfolioNamespace {
 
     /** Joins a just-admitted socket to its user's room, before the library acknowledges CONNECT. */
     private void admitted(SocketIoSocket socket) {
+        if (recoveryHooks.joinsUserRoomLater(socket.getClient().getId())) {
+            return;
+        }
         users.of(socket.getClient().getId())
                 .ifPresent(user -> socket.joinRoom(RoomNames.user(user.userId())));
     }
@@ -145,6 +159,11 @@ public class PortfolioNamespace {
     public int disconnectUser(String userId, Optional<Instant> revokeIssuedBefore) {
         revokeIssuedBefore.ifPresent(before -> revocations.revoke(userId, before));
         return commands.disconnect(userId);
+    }
+
+    /** Connection state recovery: the streams' logs the bus numbers its events in. */
+    public Recovery recovery() {
+        return recovery;
     }
 
     /** This node's users and conversation members, as the cluster's presence needs them. */

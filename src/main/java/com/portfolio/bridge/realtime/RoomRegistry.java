@@ -123,6 +123,17 @@ public final class RoomRegistry extends SocketIoAdapter {
         return members.keySet().stream().filter(room -> room.startsWith(prefix)).toList();
     }
 
+    /** Hands every socket in {@code room} to {@code send} (which delivers its own frame). @return how many took it */
+    int broadcastEach(String room, java.util.function.Predicate<SocketIoSocket> send) {
+        int sent = 0;
+        for (SocketIoSocket socket : members.getOrDefault(room, Set.of())) {
+            if (send.test(socket)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
     public int roomCount() {
         return members.size();
     }
@@ -141,7 +152,7 @@ public final class RoomRegistry extends SocketIoAdapter {
                 .filter(room -> room.startsWith(RoomNames.CONVERSATION_PREFIX)).count();
     }
 
-    private static boolean deliver(SocketIoSocket socket, Object frame) {
+    static boolean deliver(SocketIoSocket socket, Object frame) {
         if (!socket.isConnected()) {
             return false;
         }

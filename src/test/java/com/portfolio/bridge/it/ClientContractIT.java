@@ -40,7 +40,7 @@ class ClientContractIT {
         Assumptions.assumeFalse(Boolean.getBoolean("skipContractTests"), "contract tests skipped");
         String base = "http://127.0.0.1:" + System.getProperty("it.http.port");
         Path log = Path.of("target", "contract-tests.log");
-        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "contract.test.mjs", "api.test.mjs")
+        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "contract.test.mjs", "api.test.mjs", "recovery.test.mjs")
                 .directory(new File(System.getProperty("it.js.dir")))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -139,7 +139,7 @@ class StalledPollersIT {
                 }
             }
         }
-        Await.until("no thread at all is left in a write", RELEASED_WITHIN, () -> WriteThreads.blockedInWrites().isEmpty());
+        WriteThreads.awaitNoneInWrites("no thread at all is left in a write", RELEASED_WITHIN);
         Await.until("the server released its ends of the stalled polls", RELEASED_WITHIN,
                 () -> WriteThreads.openDescriptors() <= descriptorsBefore + held.size() + 5);
         for (StalledPoller poller : held) {

@@ -137,8 +137,7 @@ class StalledReadersIT {
         // The server's ends are released although the held clients never read nor close.
         Await.until("the server released its ends of the stalled sockets", RELEASED_WITHIN,
                 () -> WriteThreads.openDescriptors() <= descriptorsBefore + held.size() + 5);
-        Await.until("no thread at all waits on a WebSocket write", RELEASED_WITHIN,
-                () -> WriteThreads.blockedInWrites().isEmpty());
+        WriteThreads.awaitNoneInWrites("no thread at all waits on a WebSocket write", RELEASED_WITHIN);
         for (StalledReader reader : held) {
             reader.close();
         }

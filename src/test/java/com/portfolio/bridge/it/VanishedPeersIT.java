@@ -112,7 +112,7 @@ class VanishedPeersIT {
                 }
                 assertEquals(2, namespace.roomSize("portfolio-conversation-" + room));
                 assertEquals(List.of(), WriteThreads.sharedThreadsInWrites());
-                Await.until("no thread waits on a WebSocket write", RELEASED_WITHIN, () -> WriteThreads.blockedInWrites().isEmpty());
+                WriteThreads.awaitNoneInWrites("no thread waits on a WebSocket write", RELEASED_WITHIN);
                 Await.until("the vanished sockets are released", RELEASED_WITHIN,
                         () -> WriteThreads.openDescriptors() <= descriptorsBefore + 10);
             } finally {

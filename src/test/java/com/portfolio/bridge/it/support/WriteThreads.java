@@ -49,6 +49,15 @@ public final class WriteThreads {
         return Arrays.stream(thread.getStackTrace()).anyMatch(f -> WRITE_FRAMES.contains(f.getMethodName()));
     }
 
+    /** Waits until no thread is in a write; on timeout, says which ones still are. */
+    public static void awaitNoneInWrites(String what, java.time.Duration limit) throws java.util.concurrent.TimeoutException {
+        try {
+            Await.until(what, limit, () -> blockedInWrites().isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new java.util.concurrent.TimeoutException(e.getMessage() + "; still in writes: " + blockedInWrites());
+        }
+    }
+
     /** Open descriptors of this process (the server's, and the in-server test clients'). */
     public static long openDescriptors() {
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {

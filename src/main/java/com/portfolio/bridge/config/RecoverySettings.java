@@ -1,0 +1,31 @@
+package com.portfolio.bridge.config;
+
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Connection state recovery: how long a disconnected session can come back, and what each node
+ * buffers for it — per room by count and bytes, and in all (rooms are unbounded in number).
+ * {@code maxDisconnectionMs} 0 turns recovery off (no pid, no offsets).
+ */
+public record RecoverySettings(long maxDisconnectionMs, int roomEvents, long roomBytes, long totalBytes, int logEvents) {
+
+    public boolean enabled() {
+        return maxDisconnectionMs > 0;
+    }
+
+    static RecoverySettings read(Config config) {
+        long window = config.getOptionalValue("portfolio.recovery.max-disconnection-ms", Long.class).orElse(120_000L);
+        if (window < 0) {
+            throw new IllegalStateException("portfolio.recovery.max-disconnection-ms must be 0 (off) or positive; got " + window);
+        }
+        return new RecoverySettings(window,
+                Checks.positive("portfolio.recovery.room-events",
+                        config.getOptionalValue("portfolio.recovery.room-events", Integer.class).orElse(200)),
+                Checks.positive("portfolio.recovery.room-bytes",
+                        config.getOptionalValue("portfolio.recovery.room-bytes", Long.class).orElse(262_144L)),
+                Checks.positive("portfolio.recovery.total-bytes",
+                        config.getOptionalValue("portfolio.recovery.total-bytes", Long.class).orElse(67_108_864L)),
+                Checks.positive("portfolio.recovery.log-events",
+                        config.getOptionalValue("portfolio.recovery.log-events", Integer.class).orElse(1_000_000)));
+    }
+}

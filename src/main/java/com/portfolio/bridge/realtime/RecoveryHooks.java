@@ -1,0 +1,70 @@
+package com.portfolio.bridge.realtime;
+
+import com.portfolio.bridge.auth.AuthenticatedUser;
+import com.portfolio.bridge.recovery.Recovery;
+import com.portfolio.bridge.recovery.Restore;
+import io.socket.engineio.server.EngineIoSocket;
+import io.socket.socketio.server.SocketIoSocket;
+import java.util.Optional;
+import org.json.JSONObject;
+
+/**
+ * Where connection state recovery meets the socket's life: at CONNECT a pid (the old one when
+ * the session comes back whole, else a new one), after it the restore, and when the network
+ * ends the socket, its session kept for the window.
+ */
+final class RecoveryHooks {
+
+    private final Recovery recovery;
+    private final Restores restores;
+    private final RoomRegistry rooms;
+    private final ConnectionUsers users;
+
+    RecoveryHooks(Recovery recovery, Restores restores, RoomRegistry rooms, ConnectionUsers users) {
+        this.recovery = recovery;
+        this.restores = restores;
+        this.rooms = rooms;
+        this.users = users;
+    }
+
+    /** The gate admitted this CONNECT (the library has not answered it yet). */
+    void admitted(EngineIoSocket connection, ConnectRequest request, AuthenticatedUser user) {
+        if (!recovery.enabled()) {
+            return;
+        }
+        JSONObject auth = request.auth();
+        Optional<Restore> plan = auth != null && auth.opt("pid") instanceof String pid
+                ? recovery.plan(pid, auth.opt("offset"), user.userId(), System.currentTimeMillis())
+                : Optional.empty();
+        String pid = plan.map(restore -> restore.session().pid()).orElseGet(Recovery::newPid);
+        recovery.admitted(connection.getId(), pid);
+        plan.ifPresent(restore -> restores.admitted(connection.getId(), restore));
+        ConnectAckPid.attach(connection, PortfolioNamespace.NAME, pid);
+        connection.on("close", args -> {
+            recovery.forget(connection.getId());
+            restores.forget(connection.getId());
+        });
+    }
+
+    /** A restored socket rejoins its user's room on the user's lane, after its replay. */
+    boolean joinsUserRoomLater(String connectionId) {
+        return restores.isRestoring(connectionId);
+    }
+
+    /** The library has answered CONNECT: start the restore, and watch how the socket ends. */
+    void connected(SocketIoSocket socket) {
+        if (!recovery.enabled()) {
+            return;
+        }
+        String connectionId = socket.getClient().getId();
+        Optional<AuthenticatedUser> user = users.of(connectionId);
+        user.ifPresent(u -> restores.start(socket, u));
+        socket.on("disconnecting", args -> {
+            String reason = args.length > 0 ? String.valueOf(args[0]) : "";
+            String kept = restores.isUnfinished(connectionId) ? "restore unfinished" : reason;
+            user.ifPresent(u -> recovery.disconnecting(connectionId, u.userId(),
+                    Restores.contractRooms(rooms.roomsOf(socket.getId())), kept, System.currentTimeMillis()));
+            restores.forget(connectionId);
+        });
+    }
+}

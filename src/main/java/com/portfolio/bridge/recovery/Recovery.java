@@ -1,0 +1,146 @@
+package com.portfolio.bridge.recovery;
+
+import com.portfolio.bridge.config.RecoverySettings;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
+import java.util.logging.Logger;
+
+/**
+ * Connection state recovery on this node: the streams' logs, the rooms' buffers, each
+ * connection's pid and cursor, and the sessions that went away. Decides whether a CONNECT with a
+ * pid and an offset can be restored completely — or not at all.
+ */
+public final class Recovery {
+
+    /** Why a socket may come back (socket.io's list): the network, not the server or the user, ended it. */
+    public static final Set<String> RECOVERABLE = Set.of("transport close", "transport error", "ping timeout",
+            "forced close", "forced server close");
+    private static final Logger LOG = Logger.getLogger(Recovery.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RecoverySettings settings;
+    private final ToIntFunction<String> streamOfRoom;
+    private final EventLog[] logs = new EventLog[Offset.STREAMS];
+    private final RoomBuffers buffers;
+    private final Sessions sessions;
+    private final Map<String, String> pids = new ConcurrentHashMap<>();
+    private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
+
+    /** @param streamOfRoom which stream feeds a room ({@link Offset#NOTIFICATIONS} or {@link Offset#MESSAGES}) */
+    public Recovery(RecoverySettings settings, ToIntFunction<String> streamOfRoom) {
+        this.settings = settings;
+        this.streamOfRoom = streamOfRoom;
+        for (int s = 0; s < Offset.STREAMS; s++) {
+            logs[s] = new EventLog(settings.logEvents());
+        }
+        // Kept a little past the window: an event consumed just before a disconnect is still needed at its end.
+        buffers = new RoomBuffers(settings.roomEvents(), settings.roomBytes(), settings.totalBytes(),
+                settings.maxDisconnectionMs() + 30_000);
+        sessions = new Sessions(settings.maxDisconnectionMs());
+    }
+
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    public EventLog log(int stream) {
+        return logs[stream];
+    }
+
+    public RoomBuffers buffers() {
+        return buffers;
+    }
+
+    public Watermarks watermarks() {
+        long[] seqs = new long[Offset.STREAMS];
+        String[] ids = new String[Offset.STREAMS];
+        for (int s = 0; s < Offset.STREAMS; s++) {
+            seqs[s] = logs[s].watermark();
+            java.util.OptionalLong id = logs[s].idAt(seqs[s]);
+            ids[s] = id.isPresent() ? EventIds.text(id.getAsLong()) : null;
+        }
+        return new Watermarks(seqs, ids);
+    }
+
+    public static String newPid() {
+        byte[] random = new byte[18];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** The connection's socket was admitted with this pid: from now on its frames carry offsets. */
+    public void admitted(String connectionId, String pid) {
+        pids.put(connectionId, pid);
+        cursors.put(connectionId, new Cursor());
+    }
+
+    public Cursor cursor(String connectionId) {
+        return cursors.get(connectionId);
+    }
+
+    /** The connection is gone; whatever is left of it here goes too. */
+    public void forget(String connectionId) {
+        cursors.remove(connectionId);
+        pids.remove(connectionId);
+    }
+
+    /** The socket is going; if the network ended it, its session is kept for the window. */
+    public void disconnecting(String connectionId, String userId, Set<String> rooms, String reason, long nowMs) {
+        cursors.remove(connectionId);
+        String pid = pids.remove(connectionId);
+        if (pid != null && RECOVERABLE.contains(reason)) {
+            sessions.keep(new Session(pid, userId, Set.copyOf(rooms), nowMs));
+        }
+    }
+
+    /**
+     * Whether the session can come back with everything it missed. @return empty when not — an
+     * unknown or expired pid, another user's, a bad offset, or a room that dropped what it missed
+     */
+    public Optional<Restore> plan(String pid, Object rawOffset, String userId, long nowMs) {
+        Optional<Session> found = sessions.take(pid, userId, nowMs);
+        if (found.isEmpty()) {
+            LOG.fine(() -> "no session " + pid + " of user " + userId + " to restore (unknown, another user's, or past the window)");
+            return Optional.empty();
+        }
+        Session session = found.get();
+        Optional<Offset> offset = Offset.parse(rawOffset);
+        if (offset.isEmpty()) {
+            return Optional.empty();
+        }
+        long[] after = new long[Offset.STREAMS];
+        List<Set<Long>> exclude = new ArrayList<>();
+        for (int s = 0; s < Offset.STREAMS; s++) {
+            String watermark = offset.get().watermarks()[s];
+            OptionalLong seq = watermark == null ? OptionalLong.of(0) : logs[s].seqOf(EventIds.parse(watermark));
+            if (seq.isEmpty()) {
+                return Optional.empty();
+            }
+            after[s] = seq.getAsLong();
+            Set<Long> had = new HashSet<>();
+            offset.get().extras().get(s).forEach(id -> had.add(EventIds.parse(id)));
+            exclude.add(had);
+        }
+        for (String room : session.rooms()) {
+            int stream = streamOfRoom.applyAsInt(room);
+            if (buffers.since(room, after[stream], exclude.get(stream)).isEmpty()) {
+                LOG.info(() -> "session " + pid + " not restored: room " + room + " no longer holds what it missed");
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Restore(session, after, List.copyOf(exclude)));
+    }
+
+    public int keptSessions() {
+        return sessions.size();
+    }
+}

@@ -1,0 +1,52 @@
+package com.portfolio.bridge.recovery;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Sessions that went away on this node, for the window; each can be taken back once. */
+public final class Sessions {
+
+    private final long windowMs;
+    private final Map<String, Session> byPid = new LinkedHashMap<>();
+
+    public Sessions(long windowMs) {
+        this.windowMs = windowMs;
+    }
+
+    public synchronized void keep(Session session) {
+        byPid.remove(session.pid());
+        byPid.put(session.pid(), session);
+    }
+
+    /**
+     * The session, if it went away within the window and was the user's; taken, so it comes back
+     * once. Another user's attempt leaves it where it is (a pid alone must not end a session).
+     */
+    public synchronized Optional<Session> take(String pid, String userId, long nowMs) {
+        expire(nowMs);
+        Session session = byPid.get(pid);
+        if (session == null || !session.userId().equals(userId)) {
+            return Optional.empty();
+        }
+        return Optional.of(byPid.remove(pid));
+    }
+
+    public synchronized boolean contains(String pid) {
+        return byPid.containsKey(pid);
+    }
+
+    public synchronized void expire(long nowMs) {
+        for (Iterator<Session> it = byPid.values().iterator(); it.hasNext();) {
+            if (nowMs - it.next().disconnectedAtMs() <= windowMs) {
+                break;
+            }
+            it.remove();
+        }
+    }
+
+    public synchronized int size() {
+        return byPid.size();
+    }
+}

@@ -1,0 +1,69 @@
+package com.portfolio.bridge.recovery;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.portfolio.bridge.config.RecoverySettings;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Whether a session comes back: all of it, or nothing. */
+class RecoveryTest {
+
+    private final Recovery recovery = new Recovery(new RecoverySettings(10_000, 2, 1_000_000, 10_000_000, 100),
+            room -> room.startsWith("user-") ? Offset.NOTIFICATIONS : Offset.MESSAGES);
+
+    private long event(int stream, String room, String messageId) {
+        long id = EventIds.of(messageId);
+        long seq = recovery.log(stream).append(id);
+        recovery.buffers().append(room, stream, seq, id, "frame", System.currentTimeMillis());
+        recovery.log(stream).completed(seq);
+        return seq;
+    }
+
+    private String offsetAfter(String notificationId, String messageId) {
+        return Offset.format(new String[] {notificationId == null ? null : EventIds.text(EventIds.of(notificationId)),
+                EventIds.text(EventIds.of(messageId))}, List.of(List.of(), List.of()));
+    }
+
+    private void wentAway(String pid, String user, Set<String> rooms) {
+        recovery.admitted("c-" + pid, pid);
+        recovery.disconnecting("c-" + pid, user, rooms, "transport close", System.currentTimeMillis());
+    }
+
+    @Test
+    void aSessionComesBackFromTheClientsPositionInEachStream() {
+        event(Offset.MESSAGES, "conv-a", "ID:m1");
+        wentAway("p", "alice", Set.of("user-alice", "conv-a"));
+        long missed = event(Offset.MESSAGES, "conv-a", "ID:m2");
+        Restore restore = recovery.plan("p", offsetAfter(null, "ID:m1"), "alice", System.currentTimeMillis()).orElseThrow();
+        assertArrayEquals(new long[] {0, missed - 1}, restore.after());
+        assertEquals(Set.of("user-alice", "conv-a"), restore.session().rooms());
+    }
+
+    @Test
+    void nothingComesBackWhenARoomDroppedWhatWasMissedOrThePositionIsUnknown() {
+        event(Offset.MESSAGES, "conv-a", "ID:m1");
+        wentAway("p", "alice", Set.of("conv-a"));
+        for (int i = 2; i <= 4; i++) {
+            event(Offset.MESSAGES, "conv-a", "ID:m" + i); // the room keeps 2: m2 is dropped
+        }
+        assertTrue(recovery.plan("p", offsetAfter(null, "ID:m1"), "alice", System.currentTimeMillis()).isEmpty());
+
+        wentAway("q", "bob", Set.of("conv-b"));
+        assertTrue(recovery.plan("q", offsetAfter(null, "ID:never-seen"), "bob", System.currentTimeMillis()).isEmpty());
+        wentAway("r", "carol", Set.of("conv-c"));
+        assertTrue(recovery.plan("r", "x", "carol", System.currentTimeMillis()).isEmpty(), "the cursor had overflowed");
+    }
+
+    @Test
+    void aServerOrUserDisconnectIsNotKept() {
+        recovery.admitted("c1", "p1");
+        recovery.disconnecting("c1", "alice", Set.of(), "server namespace disconnect", System.currentTimeMillis());
+        recovery.admitted("c2", "p2");
+        recovery.disconnecting("c2", "alice", Set.of(), "client namespace disconnect", System.currentTimeMillis());
+        assertEquals(0, recovery.keptSessions());
+    }
+}

@@ -1,0 +1,23 @@
+package com.portfolio.bridge.recovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SessionsTest {
+
+    @Test
+    void aSessionComesBackOnceForItsUserWithinTheWindow() {
+        Sessions sessions = new Sessions(1_000);
+        sessions.keep(new Session("p1", "alice", Set.of("r"), 0));
+        assertTrue(sessions.take("p1", "mallory", 10).isEmpty(), "another user's token");
+        assertEquals("alice", sessions.take("p1", "alice", 20).orElseThrow().userId(), "still there for its owner");
+        assertTrue(sessions.take("p1", "alice", 30).isEmpty(), "once");
+
+        sessions.keep(new Session("p2", "bob", Set.of(), 100));
+        assertTrue(sessions.take("p2", "bob", 1_101).isEmpty(), "past the window");
+        assertEquals(0, sessions.size());
+    }
+}
