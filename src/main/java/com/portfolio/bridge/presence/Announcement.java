@@ -1,7 +1,11 @@
 package com.portfolio.bridge.presence;
 
+import com.portfolio.bridge.recovery.SessionState;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
+import org.json.JSONArray;
 import org.json.JSONException;
 import org.json.JSONObject;
 
@@ -13,9 +17,16 @@ import org.json.JSONObject;
  * @param run     the sender's run (instance id): a restarted node starts a fresh state
  * @param to      for SYNC: the node asked for a snapshot
  * @param members conversation id → user id → that user's sockets in it
+ * @param sessions pid → the session's state, or null: it ended and cannot come back
  */
 public record Announcement(Type type, String node, String run, long seq, boolean warming, String to,
-                           Map<String, Integer> users, Map<String, Map<String, Integer>> members) {
+                           Map<String, Integer> users, Map<String, Map<String, Integer>> members,
+                           Map<String, SessionState> sessions) {
+
+    public Announcement(Type type, String node, String run, long seq, boolean warming, String to,
+                        Map<String, Integer> users, Map<String, Map<String, Integer>> members) {
+        this(type, node, run, seq, warming, to, users, members, Map.of());
+    }
 
     public enum Type { DELTA, BEAT, SNAPSHOT, SYNC, BYE }
 
@@ -37,6 +48,12 @@ public record Announcement(Type type, String node, String run, long seq, boolean
             members.forEach((conversation, counts) -> rooms.put(conversation, new JSONObject(counts)));
             json.put("members", rooms);
         }
+        if (!sessions.isEmpty()) {
+            JSONObject states = new JSONObject();
+            sessions.forEach((pid, state) -> states.put(pid, state == null ? JSONObject.NULL
+                    : new JSONObject().put("u", state.userId()).put("r", new JSONArray(state.rooms())).put("g", state.gone())));
+            json.put("sessions", states);
+        }
         return json.toString();
     }
 
@@ -53,10 +70,28 @@ public record Announcement(Type type, String node, String run, long seq, boolean
                 }
             }
             return new Announcement(type, json.getString("node"), json.getString("run"), json.getLong("seq"),
-                    json.optBoolean("warming"), json.optString("to", null), counts(json.optJSONObject("users")), members);
-        } catch (JSONException | IllegalArgumentException e) {
+                    json.optBoolean("warming"), json.optString("to", null), counts(json.optJSONObject("users")), members,
+                    sessions(json.optJSONObject("sessions")));
+        } catch (JSONException | IllegalArgumentException | ClassCastException e) {
             throw new IllegalArgumentException("not a cluster announcement: " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, SessionState> sessions(JSONObject json) {
+        Map<String, SessionState> sessions = new HashMap<>();
+        if (json != null) {
+            for (String pid : json.keySet()) {
+                JSONObject state = json.optJSONObject(pid);
+                if (state == null) {
+                    sessions.put(pid, null);
+                    continue;
+                }
+                Set<String> rooms = new HashSet<>();
+                state.getJSONArray("r").forEach(room -> rooms.add((String) room));
+                sessions.put(pid, new SessionState(state.getString("u"), Set.copyOf(rooms), state.getBoolean("g")));
+            }
+        }
+        return sessions;
     }
 
     private static Map<String, Integer> counts(JSONObject json) {

@@ -3,11 +3,14 @@ package com.portfolio.bridge.presence;
 import com.portfolio.bridge.config.PresenceSettings;
 import com.portfolio.bridge.presence.Announcement.Type;
 import com.portfolio.bridge.presence.PresenceMachine.Transition;
+import com.portfolio.bridge.recovery.Session;
+import com.portfolio.bridge.recovery.SessionState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -62,6 +65,7 @@ public final class ClusterPresence {
             syncAsks.add(announcement.node());
         }
         settle(outcome.changedUsers(), nowMs);
+        handOverSessions();
     }
 
     public synchronized Outbox tick(long nowMs) {
@@ -73,12 +77,14 @@ public final class ClusterPresence {
         }
         Map<String, Integer> users = local.drainUsers();
         Map<String, Map<String, Integer>> members = local.drainMembers();
-        if (!users.isEmpty() || !members.isEmpty()) {
-            out.add(new Announcement(Type.DELTA, self, run, ++seq, warming, null, users, members));
+        Map<String, SessionState> sessions = local.drainSessions();
+        if (!users.isEmpty() || !members.isEmpty() || !sessions.isEmpty()) {
+            out.add(new Announcement(Type.DELTA, self, run, ++seq, warming, null, users, members, sessions));
         }
         if (snapshotWanted) {
             snapshotWanted = false;
-            out.add(new Announcement(Type.SNAPSHOT, self, run, seq, warming, null, local.allUsers(), local.allMembers()));
+            out.add(new Announcement(Type.SNAPSHOT, self, run, seq, warming, null, local.allUsers(), local.allMembers(),
+                    local.allSessions()));
         }
         syncAsks.forEach(node -> out.add(Announcement.control(Type.SYNC, self, run, seq, warming, node)));
         syncAsks.clear();
@@ -91,6 +97,7 @@ public final class ClusterPresence {
         Set<String> changed = new HashSet<>(users.keySet());
         changed.addAll(view.expire(nowMs));
         settle(changed, nowMs);
+        handOverSessions();
         machine.expire(nowMs).forEach(t -> own(t, warming));
         if (!warming && !warm) {
             warm = true;
@@ -133,6 +140,22 @@ public final class ClusterPresence {
         local.conversation(conversationId).forEach((user, count) -> members.merge(user, count, Integer::sum));
         int sockets = members.values().stream().mapToInt(Integer::intValue).sum();
         return new RoomPresenceView(conversationId, sockets, List.copyOf(new TreeSet<>(members.keySet())));
+    }
+
+    /** A session another node announced (connected there, or kept), for recovery here. */
+    public synchronized Optional<Session> sessionElsewhere(String pid, long nowMs) {
+        return view.session(pid, nowMs);
+    }
+
+    private void handOverSessions() {
+        Set<String> claimed = view.takeClaimed();
+        if (!claimed.isEmpty()) {
+            local.claimedElsewhere(claimed);
+        }
+        List<Session> orphans = view.takeOrphans();
+        if (!orphans.isEmpty()) {
+            local.adopt(orphans);
+        }
     }
 
     /** The other nodes this one currently hears. */

@@ -1,10 +1,12 @@
 package com.portfolio.bridge.presence;
 
+import com.portfolio.bridge.recovery.Session;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,7 +26,10 @@ final class ClusterView {
     private final String selfRun;
     private final long timeoutMs;
     private final Map<String, NodeState> nodes = new HashMap<>();
+    private final Set<String> claimed = new HashSet<>();
+    private final List<Session> orphans = new ArrayList<>();
     private long selfHeardMs = Long.MIN_VALUE / 2;
+    private long nowMs;
 
     ClusterView(String self, String selfRun, long timeoutMs) {
         this.self = self;
@@ -33,6 +38,7 @@ final class ClusterView {
     }
 
     Outcome receive(Announcement a, long nowMs) {
+        this.nowMs = nowMs;
         if (a.node().equals(self)) {
             if (a.run().equals(selfRun)) {
                 selfHeardMs = nowMs;
@@ -61,6 +67,7 @@ final class ClusterView {
             case SNAPSHOT -> {
                 if (a.seq() >= state.seq) {
                     changed.addAll(state.replace(a));
+                    claimed.addAll(state.applySessions(a, nowMs));
                     state.seq = a.seq();
                 }
             }
@@ -68,6 +75,7 @@ final class ClusterView {
                 if (a.seq() > state.seq) {
                     gap = state.seq < 0 || a.seq() != state.seq + 1;
                     changed.addAll(state.apply(a));
+                    claimed.addAll(state.applySessions(a, nowMs));
                     state.seq = a.seq();
                 }
             }
@@ -82,6 +90,7 @@ final class ClusterView {
 
     /** Drops the nodes not heard for the timeout. @return their users */
     Set<String> expire(long nowMs) {
+        this.nowMs = nowMs;
         Set<String> changed = new HashSet<>();
         if (nowMs - selfHeardMs >= timeoutMs) {
             return changed;
@@ -96,7 +105,36 @@ final class ClusterView {
 
     private Set<String> drop(String node) {
         NodeState gone = nodes.remove(node);
-        return gone == null ? Set.of() : gone.users();
+        if (gone == null) {
+            return Set.of();
+        }
+        orphans.addAll(gone.sessions(nowMs));
+        return gone.users();
+    }
+
+    /** Sessions now connected to another node (since the last call). */
+    Set<String> takeClaimed() {
+        Set<String> taken = Set.copyOf(claimed);
+        claimed.clear();
+        return taken;
+    }
+
+    /** Sessions of nodes dropped since the last call. */
+    List<Session> takeOrphans() {
+        List<Session> taken = List.copyOf(orphans);
+        orphans.clear();
+        return taken;
+    }
+
+    /** A session another node announced, as a recoverable one. */
+    Optional<Session> session(String pid, long nowMs) {
+        for (NodeState node : nodes.values()) {
+            Optional<Session> found = node.session(pid, nowMs);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     int sockets(String userId) {

@@ -1,8 +1,12 @@
 package com.portfolio.bridge.presence;
 
+import com.portfolio.bridge.recovery.Session;
+import com.portfolio.bridge.recovery.SessionState;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** This node's own presence, as its rooms hold it (counts are read when asked). */
+/** This node's own presence and sessions, as its rooms hold them (counts are read when asked). */
 public interface LocalCounts {
 
     /** Users whose socket count changed since the last call → their count now. */
@@ -14,6 +18,17 @@ public interface LocalCounts {
     Map<String, Integer> allUsers();
 
     Map<String, Map<String, Integer>> allMembers();
+
+    /** Sessions changed since the last call: pid → state, or null when it ended for good. */
+    Map<String, SessionState> drainSessions();
+
+    Map<String, SessionState> allSessions();
+
+    /** Another node has these sessions connected now. */
+    void claimedElsewhere(Set<String> pids);
+
+    /** The sessions of a node that is gone, so they can come back here. */
+    void adopt(List<Session> orphans);
 
     int sockets(String userId);
 

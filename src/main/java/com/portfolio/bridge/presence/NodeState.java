@@ -1,8 +1,13 @@
 package com.portfolio.bridge.presence;
 
+import com.portfolio.bridge.recovery.Session;
+import com.portfolio.bridge.recovery.SessionState;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** What one other node has announced of itself; not thread-safe (the view's lock guards it). */
@@ -16,10 +21,47 @@ final class NodeState {
     long lastSyncAskMs = Long.MIN_VALUE / 2;
     private final Map<String, Integer> users = new HashMap<>();
     private final Map<String, Map<String, Integer>> members = new HashMap<>();
+    private final Map<String, SessionState> sessions = new HashMap<>();
+    /** When each of its sessions was first announced gone (this node's clock). */
+    private final Map<String, Long> goneAtMs = new HashMap<>();
 
     NodeState(String node, String run) {
         this.node = node;
         this.run = run;
+    }
+
+    /** Applies the sessions' states. @return the pids now connected to that node */
+    Set<String> applySessions(Announcement delta, long nowMs) {
+        Set<String> connected = new HashSet<>();
+        delta.sessions().forEach((pid, state) -> {
+            if (state == null) {
+                sessions.remove(pid);
+                goneAtMs.remove(pid);
+                return;
+            }
+            sessions.put(pid, state);
+            if (state.gone()) {
+                goneAtMs.putIfAbsent(pid, nowMs);
+            } else {
+                goneAtMs.remove(pid);
+                connected.add(pid);
+            }
+        });
+        return connected;
+    }
+
+    /** A session of that node, as a recoverable one: connected ones count as gone now. */
+    Optional<Session> session(String pid, long nowMs) {
+        SessionState state = sessions.get(pid);
+        return state == null ? Optional.empty()
+                : Optional.of(new Session(pid, state.userId(), state.rooms(), goneAtMs.getOrDefault(pid, nowMs)));
+    }
+
+    /** All its sessions, for when the node itself is gone. */
+    List<Session> sessions(long nowMs) {
+        List<Session> all = new ArrayList<>();
+        sessions.keySet().forEach(pid -> session(pid, nowMs).ifPresent(all::add));
+        return all;
     }
 
     /** Applies absolute counts. @return users whose socket count changed */
@@ -51,6 +93,8 @@ final class NodeState {
         Map<String, Integer> before = new HashMap<>(users);
         users.clear();
         members.clear();
+        sessions.keySet().retainAll(snapshot.sessions().keySet());
+        goneAtMs.keySet().retainAll(snapshot.sessions().keySet());
         apply(snapshot);
         changed.removeIf(user -> before.getOrDefault(user, 0).equals(users.getOrDefault(user, 0)));
         return changed;

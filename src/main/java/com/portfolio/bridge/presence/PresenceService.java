@@ -72,6 +72,8 @@ public class PresenceService {
         presence = new ClusterPresence(node.nodeId(), node.instanceId(), namespace.presence(), config.presence(),
                 System.currentTimeMillis());
         bus = new PresenceBus(connectionFactory, clusterTopic, presenceTopic, config.presence().nodeTimeoutMs());
+        // A session may come back on this node although it was on another one.
+        namespace.recovery().sessionsElsewhere(pid -> presence.sessionElsewhere(pid, System.currentTimeMillis()));
         ticks = scheduler.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 

@@ -94,9 +94,9 @@ public class PortfolioNamespace {
         });
         SocketIoNamespace namespace = io.namespace(NAME);
         rooms = (RoomRegistry) namespace.getAdapter();
-        presence.attach(rooms);
+        presence.attach(rooms, recovery);
         broadcasts = new RoomBroadcasts(rooms, recovery);
-        recoveryHooks = new RecoveryHooks(recovery, new Restores(recovery, sequencer, config.conversationAccess()), rooms, users);
+        recoveryHooks = new RecoveryHooks(recovery, new Restores(recovery, sequencer, config.conversationAccess()), users);
         commands = new UserCommands(rooms, config.limits().conversationsPerSocket());
         ConversationHandlers conversations = new ConversationHandlers(rooms, config.limits().conversationsPerSocket(),
                 config.conversationAccess(), users);

@@ -17,13 +17,11 @@ final class RecoveryHooks {
 
     private final Recovery recovery;
     private final Restores restores;
-    private final RoomRegistry rooms;
     private final ConnectionUsers users;
 
-    RecoveryHooks(Recovery recovery, Restores restores, RoomRegistry rooms, ConnectionUsers users) {
+    RecoveryHooks(Recovery recovery, Restores restores, ConnectionUsers users) {
         this.recovery = recovery;
         this.restores = restores;
-        this.rooms = rooms;
         this.users = users;
     }
 
@@ -37,7 +35,7 @@ final class RecoveryHooks {
                 ? recovery.plan(pid, auth.opt("offset"), user.userId(), System.currentTimeMillis())
                 : Optional.empty();
         String pid = plan.map(restore -> restore.session().pid()).orElseGet(Recovery::newPid);
-        recovery.admitted(connection.getId(), pid);
+        recovery.admitted(connection.getId(), pid, user.userId());
         plan.ifPresent(restore -> restores.admitted(connection.getId(), restore));
         ConnectAckPid.attach(connection, PortfolioNamespace.NAME, pid);
         connection.on("close", args -> {
@@ -62,8 +60,7 @@ final class RecoveryHooks {
         socket.on("disconnecting", args -> {
             String reason = args.length > 0 ? String.valueOf(args[0]) : "";
             String kept = restores.isUnfinished(connectionId) ? "restore unfinished" : reason;
-            user.ifPresent(u -> recovery.disconnecting(connectionId, u.userId(),
-                    Restores.contractRooms(rooms.roomsOf(socket.getId())), kept, System.currentTimeMillis()));
+            recovery.disconnecting(connectionId, kept, System.currentTimeMillis());
             restores.forget(connectionId);
         });
     }

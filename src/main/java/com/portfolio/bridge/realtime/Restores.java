@@ -11,7 +11,6 @@ import io.socket.socketio.server.SocketIoSocket;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
@@ -109,10 +108,5 @@ final class Restores {
         if (left != null && left.decrementAndGet() <= 0) {
             unfinished.remove(connectionId);
         }
-    }
-
-    static Set<String> contractRooms(Set<String> rooms) {
-        return Set.copyOf(rooms.stream().filter(r -> r.startsWith(RoomNames.USER_PREFIX)
-                || r.startsWith(RoomNames.CONVERSATION_PREFIX)).toList());
     }
 }

@@ -1,6 +1,10 @@
 package com.portfolio.bridge.realtime;
 
 import com.portfolio.bridge.presence.LocalCounts;
+import com.portfolio.bridge.recovery.Recovery;
+import com.portfolio.bridge.recovery.Session;
+import com.portfolio.bridge.recovery.SessionState;
+import java.util.List;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -23,9 +27,11 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
     private final Set<String> dirtyUsers = ConcurrentHashMap.newKeySet();
     private final Set<Membership> dirtyMembers = ConcurrentHashMap.newKeySet();
     private volatile RoomRegistry rooms;
+    private volatile Recovery recovery;
 
-    void attach(RoomRegistry registry) {
+    void attach(RoomRegistry registry, Recovery sessions) {
         this.rooms = registry;
+        this.recovery = sessions;
     }
 
     @Override
@@ -34,8 +40,10 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
             String userId = room.substring(RoomNames.USER_PREFIX.length());
             userOfSocket.put(socket.getId(), userId);
             dirtyUsers.add(userId);
+            recovery.room(socket.getClient().getId(), room, true);
         } else if (room.startsWith(RoomNames.CONVERSATION_PREFIX)) {
             markMember(room, socket.getId());
+            recovery.room(socket.getClient().getId(), room, true);
         }
     }
 
@@ -43,8 +51,10 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
     public void left(String room, SocketIoSocket socket, boolean lastRoom) {
         if (room.startsWith(RoomNames.USER_PREFIX)) {
             dirtyUsers.add(room.substring(RoomNames.USER_PREFIX.length()));
+            recovery.room(socket.getClient().getId(), room, false);
         } else if (room.startsWith(RoomNames.CONVERSATION_PREFIX)) {
             markMember(room, socket.getId());
+            recovery.room(socket.getClient().getId(), room, false);
         }
         if (lastRoom) {
             userOfSocket.remove(socket.getId());
@@ -104,6 +114,26 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
             }
         }
         return counts;
+    }
+
+    @Override
+    public Map<String, SessionState> drainSessions() {
+        return recovery.drainSessions();
+    }
+
+    @Override
+    public Map<String, SessionState> allSessions() {
+        return recovery.allSessions();
+    }
+
+    @Override
+    public void claimedElsewhere(Set<String> pids) {
+        recovery.claimedElsewhere(pids);
+    }
+
+    @Override
+    public void adopt(List<Session> orphans) {
+        recovery.adopt(orphans);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.logging.Logger;
 
@@ -32,8 +33,9 @@ public final class Recovery {
     private final EventLog[] logs = new EventLog[Offset.STREAMS];
     private final RoomBuffers buffers;
     private final Sessions sessions;
-    private final Map<String, String> pids = new ConcurrentHashMap<>();
+    private final LiveSessions live = new LiveSessions();
     private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
+    private volatile Function<String, Optional<Session>> elsewhere = pid -> Optional.empty();
 
     /** @param streamOfRoom which stream feeds a room ({@link Offset#NOTIFICATIONS} or {@link Offset#MESSAGES}) */
     public Recovery(RecoverySettings settings, ToIntFunction<String> streamOfRoom) {
@@ -77,10 +79,20 @@ public final class Recovery {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
+    /** Where sessions other nodes announced are found (the cluster's presence state). */
+    public void sessionsElsewhere(Function<String, Optional<Session>> lookup) {
+        this.elsewhere = lookup;
+    }
+
     /** The connection's socket was admitted with this pid: from now on its frames carry offsets. */
-    public void admitted(String connectionId, String pid) {
-        pids.put(connectionId, pid);
+    public void admitted(String connectionId, String pid, String userId) {
+        live.admitted(connectionId, pid, userId);
         cursors.put(connectionId, new Cursor());
+    }
+
+    /** A contract room (user or conversation) the connection's socket joined or left. */
+    public void room(String connectionId, String room, boolean joined) {
+        live.room(connectionId, room, joined);
     }
 
     public Cursor cursor(String connectionId) {
@@ -90,16 +102,41 @@ public final class Recovery {
     /** The connection is gone; whatever is left of it here goes too. */
     public void forget(String connectionId) {
         cursors.remove(connectionId);
-        pids.remove(connectionId);
+        live.remove(connectionId);
     }
 
-    /** The socket is going; if the network ended it, its session is kept for the window. */
-    public void disconnecting(String connectionId, String userId, Set<String> rooms, String reason, long nowMs) {
+    /** The socket is going (its rooms are still known); if the network ended it, its session is kept for the window. */
+    public void disconnecting(String connectionId, String reason, long nowMs) {
         cursors.remove(connectionId);
-        String pid = pids.remove(connectionId);
-        if (pid != null && RECOVERABLE.contains(reason)) {
-            sessions.keep(new Session(pid, userId, Set.copyOf(rooms), nowMs));
+        live.remove(connectionId).filter(gone -> RECOVERABLE.contains(reason))
+                .ifPresent(gone -> sessions.keep(new Session(gone.pid(), gone.userId(), gone.rooms(), nowMs)));
+    }
+
+    /** Sessions whose state changed since the last call: pid → state, or null when it cannot come back. */
+    public Map<String, SessionState> drainSessions() {
+        Map<String, SessionState> changed = new java.util.HashMap<>();
+        for (String pid : live.drainDirty()) {
+            changed.put(pid, live.state(pid).orElseGet(() -> sessions.peek(pid)
+                    .map(kept -> new SessionState(kept.userId(), kept.rooms(), true)).orElse(null)));
         }
+        return changed;
+    }
+
+    /** Every session this node has: connected, and kept for recovery. */
+    public Map<String, SessionState> allSessions() {
+        Map<String, SessionState> all = live.all();
+        sessions.all().forEach(kept -> all.putIfAbsent(kept.pid(), new SessionState(kept.userId(), kept.rooms(), true)));
+        return all;
+    }
+
+    /** Another node has these sessions connected now: they will not come back here. */
+    public void claimedElsewhere(Set<String> pids) {
+        pids.forEach(sessions::remove);
+    }
+
+    /** Sessions of a node that is gone: kept here, so they can come back here. */
+    public void adopt(List<Session> orphans) {
+        orphans.stream().filter(s -> !live.isLive(s.pid())).forEach(sessions::adopt);
     }
 
     /**
@@ -107,7 +144,11 @@ public final class Recovery {
      * unknown or expired pid, another user's, a bad offset, or a room that dropped what it missed
      */
     public Optional<Restore> plan(String pid, Object rawOffset, String userId, long nowMs) {
-        Optional<Session> found = sessions.take(pid, userId, nowMs);
+        if (live.isLive(pid)) {
+            return Optional.empty();
+        }
+        Optional<Session> found = sessions.take(pid, userId, nowMs).or(() -> elsewhere.apply(pid)
+                .filter(s -> s.userId().equals(userId) && nowMs - s.disconnectedAtMs() <= settings.maxDisconnectionMs()));
         if (found.isEmpty()) {
             LOG.fine(() -> "no session " + pid + " of user " + userId + " to restore (unknown, another user's, or past the window)");
             return Optional.empty();

@@ -20,6 +20,11 @@ public final class Sessions {
         byPid.put(session.pid(), session);
     }
 
+    /** Keeps a session another node announced, unless this node has it already. */
+    public synchronized void adopt(Session session) {
+        byPid.putIfAbsent(session.pid(), session);
+    }
+
     /**
      * The session, if it went away within the window and was the user's; taken, so it comes back
      * once. Another user's attempt leaves it where it is (a pid alone must not end a session).
@@ -35,6 +40,19 @@ public final class Sessions {
 
     public synchronized boolean contains(String pid) {
         return byPid.containsKey(pid);
+    }
+
+    public synchronized Optional<Session> peek(String pid) {
+        return Optional.ofNullable(byPid.get(pid));
+    }
+
+    /** Another node has the session now: it is not to come back here. */
+    public synchronized void remove(String pid) {
+        byPid.remove(pid);
+    }
+
+    public synchronized java.util.List<Session> all() {
+        return java.util.List.copyOf(byPid.values());
     }
 
     public synchronized void expire(long nowMs) {

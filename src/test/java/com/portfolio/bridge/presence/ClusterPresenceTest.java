@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.portfolio.bridge.presence.PresenceMachine.Transition;
 import com.portfolio.bridge.presence.SimulatedCluster.Node;
+import com.portfolio.bridge.recovery.Session;
+import com.portfolio.bridge.recovery.SessionState;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The presence protocol between nodes, with simulated time and a simulated topic. */
@@ -160,10 +163,37 @@ class ClusterPresenceTest {
     }
 
     @Test
+    void sessionsAreKnownOnTheOtherNodesAndAKilledNodesAreAdoptedThere() {
+        warm();
+        a.rooms.session("pid-1", new SessionState("alice", Set.of("portfolio-user-alice", "portfolio-conversation-c1"), false));
+        a.rooms.session("pid-2", new SessionState("bob", Set.of("portfolio-user-bob"), true));
+        cluster.advance(200);
+        Session live = b.presence.sessionElsewhere("pid-1", cluster.now).orElseThrow();
+        assertEquals("alice", live.userId());
+        assertEquals(Set.of("portfolio-user-alice", "portfolio-conversation-c1"), live.rooms());
+        assertTrue(b.presence.sessionElsewhere("pid-2", cluster.now).isPresent());
+        assertEquals(Set.of(), a.rooms.claimed);
+
+        b.rooms.session("pid-2", new SessionState("bob", Set.of("portfolio-user-bob"), false)); // bob came back on b
+        cluster.advance(200);
+        assertEquals(Set.of("pid-2"), a.rooms.claimed, "a hears bob's session is connected on b now");
+
+        a.alive = false;
+        cluster.advance(6_000);
+        assertEquals(List.of("pid-1", "pid-2"), b.rooms.adopted.stream().map(Session::pid).sorted().toList());
+    }
+
+    @Test
     void announcementsSurviveTheirJsonForm() {
         Announcement delta = new Announcement(Announcement.Type.DELTA, "n", "r", 7, true, null,
                 java.util.Map.of("u", 0, "v", 2), java.util.Map.of("c", java.util.Map.of("u", 1)));
         assertEquals(delta, Announcement.parse(delta.toJson()));
+        java.util.Map<String, SessionState> sessions = new java.util.HashMap<>();
+        sessions.put("p1", new SessionState("u", Set.of("r1", "r2"), true));
+        sessions.put("p2", null);
+        Announcement withSessions = new Announcement(Announcement.Type.SNAPSHOT, "n", "r", 1, false, null,
+                java.util.Map.of(), java.util.Map.of(), sessions);
+        assertEquals(withSessions, Announcement.parse(withSessions.toJson()));
         for (String bad : List.of("", "[]", "{\"t\":\"NOPE\",\"node\":\"n\",\"run\":\"r\",\"seq\":1}",
                 "{\"t\":\"DELTA\",\"node\":\"n\",\"run\":\"r\",\"seq\":1,\"users\":{\"u\":-1}}")) {
             org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Announcement.parse(bad), bad);

@@ -1,7 +1,11 @@
 package com.portfolio.bridge.presence;
 
+import com.portfolio.bridge.recovery.Session;
+import com.portfolio.bridge.recovery.SessionState;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,6 +59,39 @@ final class FakeRooms implements LocalCounts {
         Map<String, Map<String, Integer>> out = new HashMap<>();
         members.forEach((c, us) -> out.put(c, new HashMap<>(us)));
         return out;
+    }
+
+    private final Map<String, SessionState> sessions = new HashMap<>();
+    private final Set<String> dirtySessions = new HashSet<>();
+    final Set<String> claimed = new HashSet<>();
+    final List<Session> adopted = new ArrayList<>();
+
+    void session(String pid, SessionState state) {
+        sessions.put(pid, state);
+        dirtySessions.add(pid);
+    }
+
+    @Override
+    public Map<String, SessionState> drainSessions() {
+        Map<String, SessionState> out = new HashMap<>();
+        dirtySessions.forEach(pid -> out.put(pid, sessions.get(pid)));
+        dirtySessions.clear();
+        return out;
+    }
+
+    @Override
+    public Map<String, SessionState> allSessions() {
+        return new HashMap<>(sessions);
+    }
+
+    @Override
+    public void claimedElsewhere(Set<String> pids) {
+        claimed.addAll(pids);
+    }
+
+    @Override
+    public void adopt(List<Session> orphans) {
+        adopted.addAll(orphans);
     }
 
     @Override

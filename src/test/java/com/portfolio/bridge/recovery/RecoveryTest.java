@@ -29,8 +29,9 @@ class RecoveryTest {
     }
 
     private void wentAway(String pid, String user, Set<String> rooms) {
-        recovery.admitted("c-" + pid, pid);
-        recovery.disconnecting("c-" + pid, user, rooms, "transport close", System.currentTimeMillis());
+        recovery.admitted("c-" + pid, pid, user);
+        rooms.forEach(room -> recovery.room("c-" + pid, room, true));
+        recovery.disconnecting("c-" + pid, "transport close", System.currentTimeMillis());
     }
 
     @Test
@@ -60,10 +61,29 @@ class RecoveryTest {
 
     @Test
     void aServerOrUserDisconnectIsNotKept() {
-        recovery.admitted("c1", "p1");
-        recovery.disconnecting("c1", "alice", Set.of(), "server namespace disconnect", System.currentTimeMillis());
-        recovery.admitted("c2", "p2");
-        recovery.disconnecting("c2", "alice", Set.of(), "client namespace disconnect", System.currentTimeMillis());
+        recovery.admitted("c1", "p1", "alice");
+        recovery.disconnecting("c1", "server namespace disconnect", System.currentTimeMillis());
+        recovery.admitted("c2", "p2", "alice");
+        recovery.disconnecting("c2", "client namespace disconnect", System.currentTimeMillis());
         assertEquals(0, recovery.keptSessions());
+    }
+
+    @Test
+    void whatTheClusterHearsOfSessionsAndWhatComesBackFromElsewhere() {
+        recovery.admitted("c1", "p1", "alice");
+        recovery.room("c1", "user-alice", true);
+        assertEquals(java.util.Map.of("p1", new SessionState("alice", Set.of("user-alice"), false)), recovery.drainSessions());
+        assertEquals(java.util.Map.of(), recovery.drainSessions(), "only what changed");
+        recovery.disconnecting("c1", "ping timeout", System.currentTimeMillis());
+        assertEquals(new SessionState("alice", Set.of("user-alice"), true), recovery.drainSessions().get("p1"));
+        recovery.claimedElsewhere(Set.of("p1"));
+        assertEquals(0, recovery.keptSessions(), "connected on another node now");
+
+        recovery.adopt(List.of(new Session("p9", "bob", Set.of("conv-b"), System.currentTimeMillis())));
+        assertEquals(1, recovery.keptSessions(), "a dead node's session can come back here");
+        recovery.sessionsElsewhere(pid -> java.util.Optional.of(new Session(pid, "carol", Set.of(), System.currentTimeMillis())));
+        event(Offset.MESSAGES, "conv-c", "ID:c1");
+        assertTrue(recovery.plan("px", offsetAfter(null, "ID:c1"), "carol", System.currentTimeMillis()).isPresent());
+        assertTrue(recovery.plan("px", offsetAfter(null, "ID:c1"), "mallory", System.currentTimeMillis()).isEmpty());
     }
 }
