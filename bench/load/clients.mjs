@@ -6,6 +6,8 @@
 //                 secret, issuer, audience, timeoutMs? } — client i joins `${prefix}${(floor(i / size) + shift) % of}`
 // stdin commands (JSON lines): {"cmd":"stats","samples":bool} (counts since the last stats, latencies
 // in ms when samples) | {"cmd":"stall","count":n} | {"cmd":"resume"} | {"cmd":"probe"} | {"cmd":"close"}
+// | {"cmd":"drop"} (every client loses its transport) | {"cmd":"reconnect"} (all come back at once, with
+// their session id and offset, as socket.io-client does: connection state recovery)
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { createInterface } from 'node:readline';
@@ -107,6 +109,33 @@ function stats(withSamples) {
   received = 0;
 }
 
+// All clients back at once (spec.concurrency at a time, as for the first connects).
+async function reconnectAll() {
+  const started = performance.now();
+  let next = 0;
+  let recovered = 0;
+  let failed = 0;
+  async function lane() {
+    while (next < sockets.length) {
+      const s = sockets[next++];
+      try {
+        await new Promise((resolve, reject) => {
+          s.once('connect', resolve);
+          s.once('connect_error', reject);
+          s.connect();
+        });
+        if (s.recovered) recovered++;
+      } catch (error) {
+        failed++;
+        if (failed <= 3) console.error(`reconnect: ${error.message}`);
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: spec.concurrency }, lane));
+  return { type: 'reconnected', connected: sockets.filter((s) => s.connected).length, recovered, errors: failed,
+    ms: performance.now() - started };
+}
+
 createInterface({ input: process.stdin }).on('line', (line) => {
   const command = JSON.parse(line);
   if (command.cmd === 'stats') {
@@ -127,6 +156,15 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     say({ type: 'resumed', count: stalled.length });
   } else if (command.cmd === 'probe') {
     probe().then(say);
+  } else if (command.cmd === 'drop') {
+    let gone = 0;
+    for (const s of sockets) {
+      s.once('disconnect', () => { gone += 1; if (gone === sockets.length) say({ type: 'dropped', count: gone }); });
+      s.io.engine.close();
+    }
+    if (sockets.length === 0) say({ type: 'dropped', count: 0 });
+  } else if (command.cmd === 'reconnect') {
+    reconnectAll().then(say);
   } else if (command.cmd === 'close') {
     sockets.forEach((s) => s.close());
     say({ type: 'closed' });

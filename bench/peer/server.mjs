@@ -31,6 +31,8 @@ const http = createServer((request, response) => {
 });
 const io = new Server(http, {
   path: '/socket.io', serveClient: false,
+  // As the bridge does by default; the token is checked again on a recovery there too.
+  connectionStateRecovery: { maxDisconnectionDuration: 120_000, skipMiddlewares: false },
   pingInterval: Number(env.PEER_PING_INTERVAL_MS ?? 25000), pingTimeout: Number(env.PEER_PING_TIMEOUT_MS ?? 20000),
 });
 const portfolio = io.of('/portfolio');

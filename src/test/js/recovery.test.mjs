@@ -89,6 +89,49 @@ for (const mode of Object.keys(MODES)) {
       assert.deepEqual(notifications.received, []);
     });
 
+    test('a client that had no event yet (no offset) comes back with what followed its connect', async () => {
+      const user = unique('quiet');
+      const socket = track(recoverable(mode, { token: validToken(user) }));
+      await connectOf(socket);
+      const conversation = unique('conv');
+      assert.deepEqual(await socket.timeout(5000).emitWithAck('join-conversation', conversation), { ok: true });
+      const messages = recorder(socket, 'message:new');
+      assert.equal(socket._lastOffset, undefined);
+      await loseTransport(socket, user);
+      await publish('messages', { seq: 1 }, { conversationId: conversation });
+      socket.connect();
+      await connectOf(socket);
+      assert.equal(socket.recovered, true);
+      assert.deepEqual(await messages.next(), { seq: 1 });
+      await drained(socket);
+      assert.deepEqual(messages.received, []);
+    });
+
+    test('events published while it comes back are neither lost, nor doubled, nor out of order', async () => {
+      const user = unique('busy');
+      const { socket, conversation, messages } = await established(mode, user, track);
+      await loseTransport(socket, user);
+      for (let seq = 1; seq <= 3; seq += 1) {
+        await publish('messages', { seq }, { conversationId: conversation });
+      }
+      const publishing = (async () => {
+        for (let seq = 4; seq <= 40; seq += 1) {
+          await publish('messages', { seq }, { conversationId: conversation });
+        }
+      })();
+      socket.connect();
+      await connectOf(socket);
+      assert.equal(socket.recovered, true);
+      await publishing;
+      const got = [];
+      for (let seq = 1; seq <= 40; seq += 1) {
+        got.push((await messages.next()).seq);
+      }
+      assert.deepEqual(got, Array.from({ length: 40 }, (_, i) => i + 1));
+      await drained(socket);
+      assert.deepEqual(messages.received, []);
+    });
+
     test('a pid replayed with another user\'s token connects afresh, with nothing replayed', async () => {
       const victim = unique('victim');
       const { socket, conversation } = await established(mode, victim, track);

@@ -51,7 +51,8 @@ public record Announcement(Type type, String node, String run, long seq, boolean
         if (!sessions.isEmpty()) {
             JSONObject states = new JSONObject();
             sessions.forEach((pid, state) -> states.put(pid, state == null ? JSONObject.NULL
-                    : new JSONObject().put("u", state.userId()).put("r", new JSONArray(state.rooms())).put("g", state.gone())));
+                    : new JSONObject().put("u", state.userId()).put("r", new JSONArray(state.rooms())).put("g", state.gone())
+                            .putOpt("o", state.start())));
             json.put("sessions", states);
         }
         return json.toString();
@@ -88,7 +89,8 @@ public record Announcement(Type type, String node, String run, long seq, boolean
                 }
                 Set<String> rooms = new HashSet<>();
                 state.getJSONArray("r").forEach(room -> rooms.add((String) room));
-                sessions.put(pid, new SessionState(state.getString("u"), Set.copyOf(rooms), state.getBoolean("g")));
+                sessions.put(pid, new SessionState(state.getString("u"), Set.copyOf(rooms), state.getBoolean("g"),
+                        state.optString("o", null)));
             }
         }
         return sessions;

@@ -54,7 +54,7 @@ final class NodeState {
     Optional<Session> session(String pid, long nowMs) {
         SessionState state = sessions.get(pid);
         return state == null ? Optional.empty()
-                : Optional.of(new Session(pid, state.userId(), state.rooms(), goneAtMs.getOrDefault(pid, nowMs)));
+                : Optional.of(new Session(pid, state.userId(), state.rooms(), goneAtMs.getOrDefault(pid, nowMs), state.start()));
     }
 
     /** All its sessions, for when the node itself is gone. */

@@ -32,7 +32,8 @@ final class RecoveryHooks {
         }
         JSONObject auth = request.auth();
         Optional<Restore> plan = auth != null && auth.opt("pid") instanceof String pid
-                ? recovery.plan(pid, auth.opt("offset"), user.userId(), System.currentTimeMillis())
+                ? recovery.plan(pid, auth.opt("offset") == JSONObject.NULL ? null : auth.opt("offset"), user.userId(),
+                        System.currentTimeMillis())
                 : Optional.empty();
         String pid = plan.map(restore -> restore.session().pid()).orElseGet(Recovery::newPid);
         recovery.admitted(connection.getId(), pid, user.userId());

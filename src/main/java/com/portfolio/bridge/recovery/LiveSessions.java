@@ -12,15 +12,15 @@ import java.util.Set;
  */
 final class LiveSessions {
 
-    record Live(String pid, String userId, Set<String> rooms) {
+    record Live(String pid, String userId, Set<String> rooms, String start) {
     }
 
     private final Map<String, Live> byConnection = new HashMap<>();
     private final Map<String, String> connectionByPid = new HashMap<>();
     private final Set<String> dirty = new HashSet<>();
 
-    synchronized void admitted(String connectionId, String pid, String userId) {
-        byConnection.put(connectionId, new Live(pid, userId, new HashSet<>()));
+    synchronized void admitted(String connectionId, String pid, String userId, String start) {
+        byConnection.put(connectionId, new Live(pid, userId, new HashSet<>(), start));
         connectionByPid.put(pid, connectionId);
         dirty.add(pid);
     }
@@ -40,7 +40,7 @@ final class LiveSessions {
         }
         connectionByPid.remove(live.pid());
         dirty.add(live.pid());
-        return Optional.of(new Live(live.pid(), live.userId(), Set.copyOf(live.rooms())));
+        return Optional.of(new Live(live.pid(), live.userId(), Set.copyOf(live.rooms()), live.start()));
     }
 
     synchronized boolean isLive(String pid) {
@@ -50,7 +50,7 @@ final class LiveSessions {
     synchronized Optional<SessionState> state(String pid) {
         String connectionId = connectionByPid.get(pid);
         Live live = connectionId == null ? null : byConnection.get(connectionId);
-        return live == null ? Optional.empty() : Optional.of(new SessionState(live.userId(), Set.copyOf(live.rooms()), false));
+        return live == null ? Optional.empty() : Optional.of(new SessionState(live.userId(), Set.copyOf(live.rooms()), false, live.start()));
     }
 
     synchronized Set<String> drainDirty() {
@@ -61,7 +61,7 @@ final class LiveSessions {
 
     synchronized Map<String, SessionState> all() {
         Map<String, SessionState> states = new HashMap<>();
-        byConnection.values().forEach(live -> states.put(live.pid(), new SessionState(live.userId(), Set.copyOf(live.rooms()), false)));
+        byConnection.values().forEach(live -> states.put(live.pid(), new SessionState(live.userId(), Set.copyOf(live.rooms()), false, live.start())));
         return states;
     }
 

@@ -86,7 +86,9 @@ public final class Recovery {
 
     /** The connection's socket was admitted with this pid: from now on its frames carry offsets. */
     public void admitted(String connectionId, String pid, String userId) {
-        live.admitted(connectionId, pid, userId);
+        // Where it starts: owed nothing up to here, so a client back before any event gets what followed.
+        Watermarks w = watermarks();
+        live.admitted(connectionId, pid, userId, Offset.format(w.ids(), List.of(List.of(), List.of())));
         cursors.put(connectionId, new Cursor());
     }
 
@@ -109,7 +111,7 @@ public final class Recovery {
     public void disconnecting(String connectionId, String reason, long nowMs) {
         cursors.remove(connectionId);
         live.remove(connectionId).filter(gone -> RECOVERABLE.contains(reason))
-                .ifPresent(gone -> sessions.keep(new Session(gone.pid(), gone.userId(), gone.rooms(), nowMs)));
+                .ifPresent(gone -> sessions.keep(new Session(gone.pid(), gone.userId(), gone.rooms(), nowMs, gone.start())));
     }
 
     /** Sessions whose state changed since the last call: pid → state, or null when it cannot come back. */
@@ -117,7 +119,7 @@ public final class Recovery {
         Map<String, SessionState> changed = new java.util.HashMap<>();
         for (String pid : live.drainDirty()) {
             changed.put(pid, live.state(pid).orElseGet(() -> sessions.peek(pid)
-                    .map(kept -> new SessionState(kept.userId(), kept.rooms(), true)).orElse(null)));
+                    .map(kept -> new SessionState(kept.userId(), kept.rooms(), true, kept.start())).orElse(null)));
         }
         return changed;
     }
@@ -125,7 +127,7 @@ public final class Recovery {
     /** Every session this node has: connected, and kept for recovery. */
     public Map<String, SessionState> allSessions() {
         Map<String, SessionState> all = live.all();
-        sessions.all().forEach(kept -> all.putIfAbsent(kept.pid(), new SessionState(kept.userId(), kept.rooms(), true)));
+        sessions.all().forEach(kept -> all.putIfAbsent(kept.pid(), new SessionState(kept.userId(), kept.rooms(), true, kept.start())));
         return all;
     }
 
@@ -154,7 +156,8 @@ public final class Recovery {
             return Optional.empty();
         }
         Session session = found.get();
-        Optional<Offset> offset = Offset.parse(rawOffset);
+        // socket.io-client sends no offset before its first event; its position is then where it started.
+        Optional<Offset> offset = Offset.parse(rawOffset == null ? session.start() : rawOffset);
         if (offset.isEmpty()) {
             return Optional.empty();
         }

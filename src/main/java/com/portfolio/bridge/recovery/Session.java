@@ -2,6 +2,13 @@ package com.portfolio.bridge.recovery;
 
 import java.util.Set;
 
-/** A socket that went away and may come back: whose it was, and its rooms (contract names). */
-public record Session(String pid, String userId, Set<String> rooms, long disconnectedAtMs) {
+/**
+ * A socket that went away and may come back: whose it was, its rooms (contract names), and the
+ * position it started from — what a client that got no event before it went away is owed from.
+ */
+public record Session(String pid, String userId, Set<String> rooms, long disconnectedAtMs, String start) {
+
+    public Session(String pid, String userId, Set<String> rooms, long disconnectedAtMs) {
+        this(pid, userId, rooms, disconnectedAtMs, null);
+    }
 }

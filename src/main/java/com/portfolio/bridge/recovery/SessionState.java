@@ -3,8 +3,13 @@ package com.portfolio.bridge.recovery;
 import java.util.Set;
 
 /**
- * A session as a node announces it to the others: whose, its rooms, and whether it is gone
- * (kept for recovery) or still connected there. Another node can restore it from this alone.
+ * A session as a node announces it to the others: whose, its rooms, whether it is gone (kept for
+ * recovery) or still connected there, and the position it started from. Another node can restore
+ * it from this alone.
  */
-public record SessionState(String userId, Set<String> rooms, boolean gone) {
+public record SessionState(String userId, Set<String> rooms, boolean gone, String start) {
+
+    public SessionState(String userId, Set<String> rooms, boolean gone) {
+        this(userId, rooms, gone, null);
+    }
 }

@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 /**
  * The benchmark, {@code mvn -Pbench package}: one Artemis broker; the bridge (one Liberty node on
  * the artemis bus) and then the Node peer, each alone on the machine with the load generator,
- * through the same six scenarios. Prints the side-by-side table and writes it, with the run's
+ * through the same seven scenarios. Prints the side-by-side table and writes it, with the run's
  * settings, to target/bench/. {@code -Dbench.smoke=true} makes it small (what CI runs).
  */
 public final class RunBench {
@@ -98,6 +98,7 @@ public final class RunBench {
         scenarios.put("fan-out", () -> FanoutScenario.run(target, settings, publisher, results));
         scenarios.put("slow client", () -> SlowClientScenario.run(target, settings, publisher, results));
         scenarios.put("stalled readers", () -> StalledReadersScenario.run(target, settings, publisher, results));
+        scenarios.put("reconnect", () -> ReconnectScenario.run(target, settings, publisher, results));
         scenarios.put("ramp", () -> RampScenario.run(target, settings, publisher, results));
         try (target) {
             target.start();

@@ -72,10 +72,10 @@ class RecoveryTest {
     void whatTheClusterHearsOfSessionsAndWhatComesBackFromElsewhere() {
         recovery.admitted("c1", "p1", "alice");
         recovery.room("c1", "user-alice", true);
-        assertEquals(java.util.Map.of("p1", new SessionState("alice", Set.of("user-alice"), false)), recovery.drainSessions());
+        assertEquals(java.util.Map.of("p1", new SessionState("alice", Set.of("user-alice"), false, "1....")), recovery.drainSessions());
         assertEquals(java.util.Map.of(), recovery.drainSessions(), "only what changed");
         recovery.disconnecting("c1", "ping timeout", System.currentTimeMillis());
-        assertEquals(new SessionState("alice", Set.of("user-alice"), true), recovery.drainSessions().get("p1"));
+        assertEquals(new SessionState("alice", Set.of("user-alice"), true, "1...."), recovery.drainSessions().get("p1"));
         recovery.claimedElsewhere(Set.of("p1"));
         assertEquals(0, recovery.keptSessions(), "connected on another node now");
 
