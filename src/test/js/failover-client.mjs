@@ -20,6 +20,8 @@ socket.on('notification:new', (doc) => say({ notification: doc }));
 createInterface({ input: process.stdin }).on('line', async (line) => {
   if (line === 'join') {
     say({ joined: await socket.timeout(10_000).emitWithAck('join-conversation', conversation) });
+  } else if (line === 'join-late') {
+    say({ joined: await socket.timeout(10_000).emitWithAck('join-conversation', `${conversation}-late`) });
   } else if (line === 'reconnect') {
     socket.io.uri = process.env.NODE2_URL; // where the load balancer sends it now
     socket.connect();

@@ -3,10 +3,15 @@ package com.portfolio.bridge.config;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Cluster presence: how often a node announces itself, how long silence means it is gone, and
- * how long a user may be away before {@code user.offline} (a brief reconnect makes no pair).
+ * Cluster presence: how often a node announces itself, how long silence means it is gone, how
+ * long a user may be away before {@code user.offline} (a brief reconnect makes no pair), and how
+ * long room changes are batched before they go out (a join's acknowledgement does not wait).
  */
-public record PresenceSettings(long heartbeatMs, long nodeTimeoutMs, long graceMs) {
+public record PresenceSettings(long heartbeatMs, long nodeTimeoutMs, long graceMs, long flushMs) {
+
+    public PresenceSettings(long heartbeatMs, long nodeTimeoutMs, long graceMs) {
+        this(heartbeatMs, nodeTimeoutMs, graceMs, 100);
+    }
 
     static PresenceSettings read(Config config) {
         long heartbeat = Checks.positive("portfolio.presence.heartbeat-ms", value(config, "portfolio.presence.heartbeat-ms", 1_000));
@@ -20,7 +25,8 @@ public record PresenceSettings(long heartbeatMs, long nodeTimeoutMs, long graceM
         if (grace < 0) {
             throw new IllegalStateException("portfolio.presence.grace-ms must be 0 (no grace) or positive; got " + grace);
         }
-        return new PresenceSettings(heartbeat, timeout, grace);
+        long flush = Checks.positive("portfolio.presence.flush-ms", value(config, "portfolio.presence.flush-ms", 100));
+        return new PresenceSettings(heartbeat, timeout, grace, flush);
     }
 
     private static long value(Config config, String key, long fallback) {

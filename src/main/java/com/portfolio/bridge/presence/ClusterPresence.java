@@ -68,16 +68,21 @@ public final class ClusterPresence {
         handOverSessions();
     }
 
-    public synchronized Outbox tick(long nowMs) {
+    public Outbox tick(long nowMs) {
+        return tick(nowMs, true);
+    }
+
+    /** @param drainLocal whether this node's own room changes go out with this tick (else: a later one) */
+    public synchronized Outbox tick(long nowMs, boolean drainLocal) {
         boolean warming = nowMs < warmUntilMs;
         List<Announcement> out = new ArrayList<>();
         if (!greeted) {
             greeted = true;
             out.add(Announcement.control(Type.SYNC, self, run, seq, warming, "*"));
         }
-        Map<String, Integer> users = local.drainUsers();
-        Map<String, Map<String, Integer>> members = local.drainMembers();
-        Map<String, SessionState> sessions = local.drainSessions();
+        Map<String, Integer> users = drainLocal ? local.drainUsers() : Map.of();
+        Map<String, Map<String, Integer>> members = drainLocal ? local.drainMembers() : Map.of();
+        Map<String, SessionState> sessions = drainLocal ? local.drainSessions() : Map.of();
         if (!users.isEmpty() || !members.isEmpty() || !sessions.isEmpty()) {
             out.add(new Announcement(Type.DELTA, self, run, ++seq, warming, null, users, members, sessions));
         }

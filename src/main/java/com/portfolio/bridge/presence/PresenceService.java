@@ -19,7 +19,11 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Topic;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -37,7 +41,7 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PresenceService {
 
-    /** How often changes go out: a user's online event waits at most this long (plus the bus). */
+    /** How often the state is looked at: heartbeats, timeouts, grace periods. */
     static final long TICK_MS = 100;
     private static final Logger LOG = Logger.getLogger(PresenceService.class.getName());
 
@@ -66,6 +70,9 @@ public class PresenceService {
     private PresenceBus bus;
     private ScheduledFuture<?> ticks;
     private volatile boolean busFailing;
+    private long lastFlushMs;
+    /** Joins waiting for their change to go out: completed by the tick that sends it. */
+    private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
 
     @PostConstruct
     void start() {
@@ -75,10 +82,45 @@ public class PresenceService {
         // A session may come back on this node although it was on another one.
         namespace.recovery().sessionsElsewhere(pid -> presence.sessionElsewhere(pid, System.currentTimeMillis()));
         ticks = scheduler.scheduleWithFixedDelay(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        namespace.announceThrough(this::flushed);
     }
 
-    private void tick() {
-        Outbox outbox = presence.tick(System.currentTimeMillis());
+    /** Completes once a tick has sent everything the rooms changed before this call. */
+    private CompletionStage<Void> flushed() {
+        CompletableFuture<Void> out = new CompletableFuture<>();
+        synchronized (waiting) {
+            waiting.add(out);
+        }
+        try {
+            scheduler.execute(this::tick);
+        } catch (RejectedExecutionException stopping) {
+            out.complete(null);
+        }
+        return out;
+    }
+
+    // One at a time: the scheduled ticks and those a join asks for send in sequence order.
+    private synchronized void tick() {
+        List<CompletableFuture<Void>> due;
+        synchronized (waiting) {
+            due = List.copyOf(waiting);
+            waiting.clear();
+        }
+        long now = System.currentTimeMillis();
+        // Room changes go out every flush-ms, or at once when a join waits for them.
+        boolean flush = !due.isEmpty() || now - lastFlushMs >= config.presence().flushMs();
+        if (flush) {
+            lastFlushMs = now;
+        }
+        try {
+            send(presence.tick(now, flush));
+        } finally {
+            // Sent, or the bus refused (logged): a join must not wait for the bus to come back.
+            due.forEach(join -> join.complete(null));
+        }
+    }
+
+    private void send(Outbox outbox) {
         if (outbox.announcements().isEmpty() && outbox.transitions().isEmpty()) {
             return;
         }
@@ -115,6 +157,11 @@ public class PresenceService {
     @PreDestroy
     void stop() {
         ticks.cancel(false);
+        namespace.announceThrough(com.portfolio.bridge.realtime.Announcements.NONE);
+        synchronized (waiting) {
+            waiting.forEach(join -> join.complete(null));
+            waiting.clear();
+        }
         try {
             bus.send(List.of(presence.bye()), List.of());
         } catch (JMSRuntimeException e) {

@@ -28,8 +28,11 @@ final class ConversationHandlers {
     private final ConversationAccess access;
     private final ConnectionUsers users;
     private final Map<String, CompletableFuture<Void>> queues = new ConcurrentHashMap<>();
+    private final java.util.function.Supplier<Announcements> announcements;
 
-    ConversationHandlers(RoomRegistry rooms, int maxConversations, ConversationAccess access, ConnectionUsers users) {
+    ConversationHandlers(RoomRegistry rooms, int maxConversations, ConversationAccess access, ConnectionUsers users,
+            java.util.function.Supplier<Announcements> announcements) {
+        this.announcements = announcements;
         this.rooms = rooms;
         this.maxConversations = maxConversations;
         this.access = access;
@@ -70,7 +73,7 @@ final class ConversationHandlers {
         String room = RoomNames.conversation(id);
         if (!join) {
             socket.leaveRoom(room);
-            return CompletableFuture.completedFuture(new JSONObject().put("ok", true));
+            return announcements.get().flushed().thenApply(out -> new JSONObject().put("ok", true));
         }
         if (rooms.roomsOf(socket.getId()).contains(room)) {
             return CompletableFuture.completedFuture(new JSONObject().put("ok", true));
@@ -82,14 +85,14 @@ final class ConversationHandlers {
         return users.of(socket.getClient().getId())
                 .map(user -> access.check(user.userId(), user.token(), id))
                 .orElse(CompletableFuture.completedFuture(AccessDecision.FORBIDDEN))
-                .thenApply(decision -> {
+                .thenCompose(decision -> {
                     if (decision != AccessDecision.ALLOWED) {
-                        return refusal(decision.error());
+                        return CompletableFuture.completedFuture(refusal(decision.error()));
                     }
                     if (socket.isConnected()) {
                         socket.joinRoom(room);
                     }
-                    return new JSONObject().put("ok", true);
+                    return announcements.get().flushed().thenApply(out -> new JSONObject().put("ok", true));
                 });
     }
 

@@ -69,6 +69,7 @@ public class PortfolioNamespace {
     private UserCommands commands;
     private final RoomPresence presence = new RoomPresence();
     private Recovery recovery;
+    private volatile Announcements announcements = Announcements.NONE;
     private RecoveryHooks recoveryHooks;
     private ScheduledFuture<?> sweeper;
 
@@ -99,7 +100,7 @@ public class PortfolioNamespace {
         recoveryHooks = new RecoveryHooks(recovery, new Restores(recovery, sequencer, config.conversationAccess()), users);
         commands = new UserCommands(rooms, config.limits().conversationsPerSocket());
         ConversationHandlers conversations = new ConversationHandlers(rooms, config.limits().conversationsPerSocket(),
-                config.conversationAccess(), users);
+                config.conversationAccess(), users, () -> announcements);
         namespace.on("connection", args -> {
             SocketIoSocket socket = (SocketIoSocket) args[0];
             sockets.connected(socket);
@@ -159,6 +160,11 @@ public class PortfolioNamespace {
     public int disconnectUser(String userId, Optional<Instant> revokeIssuedBefore) {
         revokeIssuedBefore.ifPresent(before -> revocations.revoke(userId, before));
         return commands.disconnect(userId);
+    }
+
+    /** Joins and leaves are acknowledged once these say the change went out to the cluster. */
+    public void announceThrough(Announcements cluster) {
+        this.announcements = cluster;
     }
 
     /** Connection state recovery: the streams' logs the bus numbers its events in. */

@@ -25,7 +25,7 @@ abstract class TwoNodeTest {
 
     @BeforeAll
     void startCluster() throws Exception {
-        nodes = TwoNodes.start(name, brokerPort, basePort);
+        nodes = TwoNodes.start(name, brokerPort, basePort, extraEnv());
         cluster = nodes.cluster;
         producer = nodes.producer;
     }
@@ -35,6 +35,11 @@ abstract class TwoNodeTest {
         if (nodes != null) {
             nodes.close();
         }
+    }
+
+    /** Settings this class's nodes get on top of the common ones. */
+    java.util.Map<String, String> extraEnv() {
+        return java.util.Map.of();
     }
 
     RawSocketClient client(int node, String user) throws Exception {

@@ -20,8 +20,8 @@ final class TwoNodes implements AutoCloseable {
     }
 
     /** Broker on {@code brokerPort}, nodes on {@code basePort + 1} and {@code + 2}. */
-    static TwoNodes start(String name, int brokerPort, int basePort) throws Exception {
-        LocalCluster cluster = new LocalCluster(name, brokerPort, basePort, 2).withEnv(ClusterEnv.testNodes());
+    static TwoNodes start(String name, int brokerPort, int basePort, java.util.Map<String, String> extraEnv) throws Exception {
+        LocalCluster cluster = new LocalCluster(name, brokerPort, basePort, 2).withEnv(ClusterEnv.testNodes()).withEnv(extraEnv);
         try {
             cluster.start();
             return new TwoNodes(cluster);
