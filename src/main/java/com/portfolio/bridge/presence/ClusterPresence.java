@@ -152,6 +152,14 @@ public final class ClusterPresence {
         return view.session(pid, nowMs);
     }
 
+    /**
+     * A command every node applies, applied to the sessions this node knows of the others' too.
+     * @param room the contract room joined or left; null for a disconnect (the sessions end)
+     */
+    public synchronized void command(String userId, String room, boolean join) {
+        view.command(userId, room, join);
+    }
+
     private void handOverSessions() {
         Set<String> claimed = view.takeClaimed();
         if (!claimed.isEmpty()) {

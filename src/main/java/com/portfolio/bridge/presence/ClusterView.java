@@ -126,6 +126,11 @@ final class ClusterView {
         return taken;
     }
 
+    /** A join/leave (room null: disconnect) command, applied to the other nodes' sessions of the user. */
+    void command(String userId, String room, boolean join) {
+        nodes.values().forEach(node -> node.command(userId, room, join));
+    }
+
     /** A session another node announced, as a recoverable one. */
     Optional<Session> session(String pid, long nowMs) {
         for (NodeState node : nodes.values()) {

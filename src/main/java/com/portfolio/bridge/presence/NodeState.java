@@ -57,6 +57,31 @@ final class NodeState {
                 : Optional.of(new Session(pid, state.userId(), state.rooms(), goneAtMs.getOrDefault(pid, nowMs), state.start()));
     }
 
+    /**
+     * A command for the user, applied here too: should the node die before announcing it, the
+     * session restored elsewhere still reflects it. @param room null: the sessions end
+     */
+    void command(String userId, String room, boolean join) {
+        for (String pid : List.copyOf(sessions.keySet())) {
+            SessionState state = sessions.get(pid);
+            if (!state.userId().equals(userId)) {
+                continue;
+            }
+            if (room == null) {
+                sessions.remove(pid);
+                goneAtMs.remove(pid);
+                continue;
+            }
+            Set<String> rooms = new HashSet<>(state.rooms());
+            if (join) {
+                rooms.add(room);
+            } else {
+                rooms.remove(room);
+            }
+            sessions.put(pid, new SessionState(userId, Set.copyOf(rooms), state.gone(), state.start()));
+        }
+    }
+
     /** All its sessions, for when the node itself is gone. */
     List<Session> sessions(long nowMs) {
         List<Session> all = new ArrayList<>();

@@ -146,6 +146,16 @@ public class PresenceService {
         presence.receive(Announcement.parse(text), System.currentTimeMillis());
     }
 
+    /**
+     * A join, leave or disconnect command (applied to this node's sockets by the namespace): the
+     * sessions kept here and those other nodes announced follow it, so a session restored after
+     * a node died mid-command still reflects it. @param room null for a disconnect
+     */
+    public void command(String userId, String room, boolean join) {
+        namespace.recovery().command(userId, room, join);
+        presence.command(userId, room, join);
+    }
+
     public UserPresence user(String userId) {
         return presence.user(userId);
     }

@@ -131,6 +131,11 @@ public final class Recovery {
         return all;
     }
 
+    /** A join/leave (room null: disconnect) command for the user, applied to its kept sessions. */
+    public void command(String userId, String room, boolean join) {
+        sessions.command(userId, room, join);
+    }
+
     /** Another node has these sessions connected now: they will not come back here. */
     public void claimedElsewhere(Set<String> pids) {
         pids.forEach(sessions::remove);

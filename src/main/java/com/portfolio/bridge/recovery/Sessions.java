@@ -51,6 +51,27 @@ public final class Sessions {
         byPid.remove(pid);
     }
 
+    /** A command for a user, applied to its kept sessions. @param room null: they end */
+    public synchronized void command(String userId, String room, boolean join) {
+        for (Session session : java.util.List.copyOf(byPid.values())) {
+            if (!session.userId().equals(userId)) {
+                continue;
+            }
+            if (room == null) {
+                byPid.remove(session.pid());
+                continue;
+            }
+            java.util.Set<String> rooms = new java.util.HashSet<>(session.rooms());
+            if (join) {
+                rooms.add(room);
+            } else {
+                rooms.remove(room);
+            }
+            byPid.put(session.pid(), new Session(session.pid(), userId, java.util.Set.copyOf(rooms),
+                    session.disconnectedAtMs(), session.start()));
+        }
+    }
+
     public synchronized java.util.List<Session> all() {
         return java.util.List.copyOf(byPid.values());
     }

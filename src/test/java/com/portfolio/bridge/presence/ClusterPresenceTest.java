@@ -184,6 +184,18 @@ class ClusterPresenceTest {
     }
 
     @Test
+    void commandsReachTheSessionsOtherNodesAnnounced() {
+        warm();
+        a.rooms.session("pid-1", new SessionState("alice", Set.of("portfolio-user-alice"), false));
+        cluster.advance(200);
+        b.presence.command("alice", "portfolio-conversation-c2", true);
+        assertEquals(Set.of("portfolio-user-alice", "portfolio-conversation-c2"),
+                b.presence.sessionElsewhere("pid-1", cluster.now).orElseThrow().rooms());
+        b.presence.command("alice", null, false);
+        assertTrue(b.presence.sessionElsewhere("pid-1", cluster.now).isEmpty(), "a disconnect ends them");
+    }
+
+    @Test
     void announcementsSurviveTheirJsonForm() {
         Announcement delta = new Announcement(Announcement.Type.DELTA, "n", "r", 7, true, null,
                 java.util.Map.of("u", 0, "v", 2), java.util.Map.of("c", java.util.Map.of("u", 1)));
