@@ -6,7 +6,7 @@ import com.portfolio.bridge.auth.AuthenticatedUser;
 import com.portfolio.bridge.recovery.Offset;
 import com.portfolio.bridge.recovery.Recovery;
 import com.portfolio.bridge.recovery.Restore;
-import com.portfolio.bridge.recovery.RoomBuffers;
+import com.portfolio.bridge.recovery.BufferedEvent;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +88,7 @@ final class Restores {
             if (!socket.isConnected()) {
                 return;
             }
-            Optional<List<RoomBuffers.Entry>> missed = recovery.buffers().since(room, restore.after()[stream],
+            Optional<List<BufferedEvent>> missed = recovery.buffers().since(room, restore.after()[stream],
                     restore.exclude().get(stream));
             if (missed.isEmpty()) {
                 // Dropped between the decision and now (a burst): reconnecting afresh beats a gap.

@@ -5,7 +5,7 @@ import com.portfolio.bridge.recovery.EventIds;
 import com.portfolio.bridge.recovery.EventLog;
 import com.portfolio.bridge.recovery.Offset;
 import com.portfolio.bridge.recovery.Recovery;
-import com.portfolio.bridge.recovery.RoomBuffers;
+import com.portfolio.bridge.recovery.BufferedEvent;
 import com.portfolio.bridge.recovery.Watermarks;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.UUID;
@@ -69,7 +69,7 @@ public final class RoomBroadcasts {
     }
 
     /** Sends one buffered event to one socket (a replay), with the socket's offset. */
-    static boolean replay(SocketIoSocket socket, RoomBuffers.Entry entry, Recovery recovery) {
+    static boolean replay(SocketIoSocket socket, BufferedEvent entry, Recovery recovery) {
         Cursor cursor = recovery.cursor(socket.getClient().getId());
         if (cursor == null) {
             return false;

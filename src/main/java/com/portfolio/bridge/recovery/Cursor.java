@@ -13,8 +13,9 @@ public final class Cursor {
 
     static final int MAX_EXTRAS = 16;
 
-    private final long[][] seqs = new long[Offset.STREAMS][MAX_EXTRAS];
-    private final String[][] ids = new String[Offset.STREAMS][MAX_EXTRAS];
+    // Allocated on a stream's first event beyond the watermark: most sockets never need them.
+    private final long[][] seqs = new long[Offset.STREAMS][];
+    private final String[][] ids = new String[Offset.STREAMS][];
     private final int[] counts = new int[Offset.STREAMS];
     private final long[] lostUpTo = new long[Offset.STREAMS];
 
@@ -30,6 +31,10 @@ public final class Cursor {
             prune(s, w.seqs()[s]);
         }
         if (seq > w.seqs()[stream]) {
+            if (seqs[stream] == null) {
+                seqs[stream] = new long[MAX_EXTRAS];
+                ids[stream] = new String[MAX_EXTRAS];
+            }
             if (counts[stream] == MAX_EXTRAS) {
                 lostUpTo[stream] = Math.max(lostUpTo[stream], seq);
             } else {
@@ -47,7 +52,7 @@ public final class Cursor {
         }
         List<List<String>> extras = new ArrayList<>();
         for (int s = 0; s < Offset.STREAMS; s++) {
-            extras.add(List.copyOf(java.util.Arrays.asList(ids[s]).subList(0, counts[s])));
+            extras.add(counts[s] == 0 ? List.of() : List.copyOf(java.util.Arrays.asList(ids[s]).subList(0, counts[s])));
         }
         return Offset.format(w.ids(), extras);
     }

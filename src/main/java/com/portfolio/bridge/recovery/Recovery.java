@@ -2,13 +2,10 @@ package com.portfolio.bridge.recovery;
 
 import com.portfolio.bridge.config.RecoverySettings;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -29,10 +26,10 @@ public final class Recovery {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RecoverySettings settings;
-    private final ToIntFunction<String> streamOfRoom;
     private final EventLog[] logs = new EventLog[Offset.STREAMS];
     private final RoomBuffers buffers;
     private final Sessions sessions;
+    private final RestorePlanner planner;
     private final LiveSessions live = new LiveSessions();
     private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
     private volatile Function<String, Optional<Session>> elsewhere = pid -> Optional.empty();
@@ -40,7 +37,6 @@ public final class Recovery {
     /** @param streamOfRoom which stream feeds a room ({@link Offset#NOTIFICATIONS} or {@link Offset#MESSAGES}) */
     public Recovery(RecoverySettings settings, ToIntFunction<String> streamOfRoom) {
         this.settings = settings;
-        this.streamOfRoom = streamOfRoom;
         for (int s = 0; s < Offset.STREAMS; s++) {
             logs[s] = new EventLog(settings.logEvents());
         }
@@ -48,6 +44,7 @@ public final class Recovery {
         buffers = new RoomBuffers(settings.roomEvents(), settings.roomBytes(), settings.totalBytes(),
                 settings.maxDisconnectionMs() + 30_000);
         sessions = new Sessions(settings.maxDisconnectionMs());
+        planner = new RestorePlanner(logs, buffers, streamOfRoom);
     }
 
     public boolean enabled() {
@@ -154,39 +151,15 @@ public final class Recovery {
         if (live.isLive(pid)) {
             return Optional.empty();
         }
-        Optional<Session> found = sessions.take(pid, userId, nowMs).or(() -> elsewhere.apply(pid)
+        Optional<Session> kept = sessions.take(pid, userId, nowMs);
+        boolean local = kept.isPresent();
+        Optional<Session> found = kept.or(() -> elsewhere.apply(pid)
                 .filter(s -> s.userId().equals(userId) && nowMs - s.disconnectedAtMs() <= settings.maxDisconnectionMs()));
         if (found.isEmpty()) {
             LOG.fine(() -> "no session " + pid + " of user " + userId + " to restore (unknown, another user's, or past the window)");
             return Optional.empty();
         }
-        Session session = found.get();
-        // socket.io-client sends no offset before its first event; its position is then where it started.
-        Optional<Offset> offset = Offset.parse(rawOffset == null ? session.start() : rawOffset);
-        if (offset.isEmpty()) {
-            return Optional.empty();
-        }
-        long[] after = new long[Offset.STREAMS];
-        List<Set<Long>> exclude = new ArrayList<>();
-        for (int s = 0; s < Offset.STREAMS; s++) {
-            String watermark = offset.get().watermarks()[s];
-            OptionalLong seq = watermark == null ? OptionalLong.of(0) : logs[s].seqOf(EventIds.parse(watermark));
-            if (seq.isEmpty()) {
-                return Optional.empty();
-            }
-            after[s] = seq.getAsLong();
-            Set<Long> had = new HashSet<>();
-            offset.get().extras().get(s).forEach(id -> had.add(EventIds.parse(id)));
-            exclude.add(had);
-        }
-        for (String room : session.rooms()) {
-            int stream = streamOfRoom.applyAsInt(room);
-            if (buffers.since(room, after[stream], exclude.get(stream)).isEmpty()) {
-                LOG.info(() -> "session " + pid + " not restored: room " + room + " no longer holds what it missed");
-                return Optional.empty();
-            }
-        }
-        return Optional.of(new Restore(session, after, List.copyOf(exclude)));
+        return planner.plan(found.get(), rawOffset, !local);
     }
 
     public int keptSessions() {

@@ -17,56 +17,9 @@ import java.util.Set;
  */
 public final class RoomBuffers {
 
-    /** One buffered event: its frame without the offset ({@code 2/portfolio,["event",{…}}). */
-    public static final class Entry {
-        final String room;
-        final int stream;
-        final long seq;
-        final long id;
-        final String frame;
-        final long atMs;
-        final long bytes;
-        // The global age order, linked through the entries: a drop unlinks in O(1).
-        Entry older;
-        Entry newer;
-
-        Entry(String room, int stream, long seq, long id, String frame, long atMs) {
-            this.room = room;
-            this.stream = stream;
-            this.seq = seq;
-            this.id = id;
-            this.frame = frame;
-            this.atMs = atMs;
-            this.bytes = (frame.chars().allMatch(c -> c < 256) ? frame.length() : 2L * frame.length()) + OVERHEAD_BYTES;
-        }
-
-        public int stream() {
-            return stream;
-        }
-
-        public long seq() {
-            return seq;
-        }
-
-        public long id() {
-            return id;
-        }
-
-        public String frame() {
-            return frame;
-        }
-
-        /** What it costs: the frame's characters (one byte each when all are Latin-1, else two) and the bookkeeping. */
-        long bytes() {
-            return bytes;
-        }
-    }
-
-    /** Entry, deque slots, room map share: measured order of magnitude, for the byte bounds. */
-    static final int OVERHEAD_BYTES = 120;
 
     private static final class Room {
-        final ArrayDeque<Entry> entries = new ArrayDeque<>();
+        final ArrayDeque<BufferedEvent> entries = new ArrayDeque<>();
         long bytes;
         long droppedUpTo;
         long droppedNewestAtMs;
@@ -80,8 +33,8 @@ public final class RoomBuffers {
     private final long totalBytes;
     private final long maxAgeMs;
     private final Map<String, Room> rooms = new HashMap<>();
-    private Entry oldest;
-    private Entry newest;
+    private BufferedEvent oldest;
+    private BufferedEvent newest;
     private int count;
     private long bytes;
     private int appendsSinceSweep;
@@ -94,7 +47,7 @@ public final class RoomBuffers {
     }
 
     public synchronized void append(String room, int stream, long seq, long id, String frame, long nowMs) {
-        Entry entry = new Entry(room, stream, seq, id, frame, nowMs);
+        BufferedEvent entry = new BufferedEvent(room, stream, seq, id, frame, nowMs);
         Room r = rooms.computeIfAbsent(room, k -> new Room());
         r.entries.addLast(entry);
         r.bytes += entry.bytes();
@@ -128,7 +81,7 @@ public final class RoomBuffers {
      * The room's events after {@code afterSeq} in order, without those in {@code exclude}; empty
      * when the room had to drop one of them (a replay would be partial).
      */
-    public synchronized Optional<List<Entry>> since(String room, long afterSeq, Set<Long> exclude) {
+    public synchronized Optional<List<BufferedEvent>> since(String room, long afterSeq, Set<Long> exclude) {
         Room r = rooms.get(room);
         if (r == null) {
             return Optional.of(List.of());
@@ -136,9 +89,9 @@ public final class RoomBuffers {
         if (r.droppedUpTo > afterSeq) {
             return Optional.empty();
         }
-        List<Entry> missed = new ArrayList<>();
-        for (Iterator<Entry> it = r.entries.descendingIterator(); it.hasNext();) {
-            Entry e = it.next();
+        List<BufferedEvent> missed = new ArrayList<>();
+        for (Iterator<BufferedEvent> it = r.entries.descendingIterator(); it.hasNext();) {
+            BufferedEvent e = it.next();
             if (e.seq <= afterSeq) {
                 break;
             }
@@ -157,7 +110,7 @@ public final class RoomBuffers {
         return count;
     }
 
-    private void link(Entry entry) {
+    private void link(BufferedEvent entry) {
         entry.older = newest;
         if (newest != null) {
             newest.newer = entry;
@@ -169,7 +122,7 @@ public final class RoomBuffers {
         bytes += entry.bytes();
     }
 
-    private void unlink(Entry entry) {
+    private void unlink(BufferedEvent entry) {
         if (entry.older != null) {
             entry.older.newer = entry.newer;
         } else {
@@ -186,7 +139,7 @@ public final class RoomBuffers {
         bytes -= entry.bytes();
     }
 
-    private void drop(Entry entry) {
+    private void drop(BufferedEvent entry) {
         Room r = rooms.get(entry.room);
         unlink(entry);
         r.bytes -= entry.bytes();

@@ -83,7 +83,10 @@ class RecoveryTest {
         assertEquals(1, recovery.keptSessions(), "a dead node's session can come back here");
         recovery.sessionsElsewhere(pid -> java.util.Optional.of(new Session(pid, "carol", Set.of(), System.currentTimeMillis())));
         event(Offset.MESSAGES, "conv-c", "ID:c1");
-        assertTrue(recovery.plan("px", offsetAfter(null, "ID:c1"), "carol", System.currentTimeMillis()).isPresent());
-        assertTrue(recovery.plan("px", offsetAfter(null, "ID:c1"), "mallory", System.currentTimeMillis()).isEmpty());
+        event(Offset.NOTIFICATIONS, "user-carol", "ID:n1");
+        assertTrue(recovery.plan("px", offsetAfter("ID:n1", "ID:c1"), "carol", System.currentTimeMillis()).isPresent());
+        assertTrue(recovery.plan("px", offsetAfter("ID:n1", "ID:c1"), "mallory", System.currentTimeMillis()).isEmpty());
+        assertTrue(recovery.plan("px", offsetAfter(null, "ID:c1"), "carol", System.currentTimeMillis()).isEmpty(),
+                "no event yet on the node it came from says nothing of this node's log");
     }
 }

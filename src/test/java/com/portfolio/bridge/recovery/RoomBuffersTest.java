@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class RoomBuffersTest {
 
-    private static List<Long> seqs(Optional<List<RoomBuffers.Entry>> entries) {
-        return entries.orElseThrow().stream().map(RoomBuffers.Entry::seq).toList();
+    private static List<Long> seqs(Optional<List<BufferedEvent>> entries) {
+        return entries.orElseThrow().stream().map(BufferedEvent::seq).toList();
     }
 
     @Test
@@ -29,13 +29,13 @@ class RoomBuffersTest {
 
     @Test
     void aRoomsBytesAndTheTotalAreBoundsToo() {
-        RoomBuffers perRoom = new RoomBuffers(100, 2 * (RoomBuffers.OVERHEAD_BYTES + 10), 10_000_000, 60_000);
+        RoomBuffers perRoom = new RoomBuffers(100, 2 * (BufferedEvent.OVERHEAD_BYTES + 10), 10_000_000, 60_000);
         for (long seq = 1; seq <= 3; seq++) {
             perRoom.append("r", Offset.MESSAGES, seq, seq, "0123456789", 0);
         }
         assertEquals(2, perRoom.events());
 
-        long each = RoomBuffers.OVERHEAD_BYTES + 10;
+        long each = BufferedEvent.OVERHEAD_BYTES + 10;
         RoomBuffers total = new RoomBuffers(100, 1_000_000, 3 * each, 60_000);
         for (long seq = 1; seq <= 5; seq++) {
             total.append("room-" + seq, Offset.NOTIFICATIONS, seq, seq, "0123456789", 0);

@@ -1,0 +1,62 @@
+package com.portfolio.bridge.recovery;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import java.util.logging.Logger;
+
+/**
+ * Whether a session can come back with everything it missed, from this node's logs and buffers:
+ * the client's position must be found in each stream, and each of its rooms must still hold
+ * every event after it. All or nothing.
+ */
+final class RestorePlanner {
+
+    private static final Logger LOG = Logger.getLogger(RestorePlanner.class.getName());
+
+    private final EventLog[] logs;
+    private final RoomBuffers buffers;
+    private final ToIntFunction<String> streamOfRoom;
+
+    RestorePlanner(EventLog[] logs, RoomBuffers buffers, ToIntFunction<String> streamOfRoom) {
+        this.logs = logs;
+        this.buffers = buffers;
+        this.streamOfRoom = streamOfRoom;
+    }
+
+    /** @param foreign the session was on another node: "no event yet" there says nothing of here */
+    Optional<Restore> plan(Session session, Object rawOffset, boolean foreign) {
+        // socket.io-client sends no offset before its first event; its position is then where it started.
+        Optional<Offset> offset = Offset.parse(rawOffset == null ? session.start() : rawOffset);
+        if (offset.isEmpty()) {
+            return Optional.empty();
+        }
+        long[] after = new long[Offset.STREAMS];
+        List<Set<Long>> exclude = new ArrayList<>();
+        for (int s = 0; s < Offset.STREAMS; s++) {
+            String watermark = offset.get().watermarks()[s];
+            OptionalLong seq = watermark != null ? logs[s].seqOf(EventIds.parse(watermark))
+                    : foreign ? OptionalLong.empty() : OptionalLong.of(0);
+            if (seq.isEmpty()) {
+                LOG.fine(() -> "session " + session.pid() + " not restored: its position is not in this node's log");
+                return Optional.empty();
+            }
+            after[s] = seq.getAsLong();
+            Set<Long> had = new HashSet<>();
+            offset.get().extras().get(s).forEach(id -> had.add(EventIds.parse(id)));
+            exclude.add(had);
+        }
+        for (String room : session.rooms()) {
+            int stream = streamOfRoom.applyAsInt(room);
+            if (buffers.since(room, after[stream], exclude.get(stream)).isEmpty()) {
+                LOG.info(() -> "session " + session.pid() + " not restored: room " + room + " no longer holds what it missed");
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Restore(session, after, List.copyOf(exclude)));
+    }
+}
