@@ -11,7 +11,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * Not a benchmark: proves the benchmark still runs end to end (broker, bridge, Node peer, load
- * workers, all six scenarios) at a tiny size, and that both servers did the job.
+ * workers, all seven scenarios) at a tiny size, and that both servers did the job.
  */
 @DisabledIfSystemProperty(named = "skipBench", matches = "true")
 class BenchSmokeIT {
@@ -36,6 +36,9 @@ class BenchSmokeIT {
             assertTrue(server.get("slow client: others' p99 ms with") > 0);
             assertEquals(0.0, server.get("stalled readers, none: live events lost"));
             assertTrue(server.get("stalled readers, group 2: live p99 ms") > 0);
+            String storm = "reconnect storm (" + settings.clients() + "): ";
+            assertEquals(settings.clients(), server.get(storm + "recovered"), "every client recovered");
+            assertEquals(settings.clients(), server.get(storm + "missed events delivered"), "each got what it missed");
             assertTrue(server.get("ramp: clients held at the end") > 0);
             assertEquals(100.0, server.get("ramp: held clients served %"), "every held client served after the ramp");
         }
