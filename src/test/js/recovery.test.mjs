@@ -171,3 +171,32 @@ for (const mode of Object.keys(MODES)) {
     });
   });
 }
+
+describe('recovery: bad input', () => {
+  test('a made-up or malformed pid and offset connect afresh: no error, no replay', async () => {
+    for (const auth of [
+      { pid: 'x'.repeat(10_000), offset: { not: 'a string' } },
+      { pid: 42, offset: 'ééééééééééé' },
+      { pid: 'unknown-pid', offset: `1.${'A'.repeat(11)}.${'B'.repeat(11)}..` },
+      { pid: null, offset: null },
+    ]) {
+      const socket = recoverable('websocket', { token: validToken(unique('odd')), ...auth });
+      await connectOf(socket);
+      assert.equal(socket.recovered, false, JSON.stringify(auth).slice(0, 80));
+      socket.disconnect();
+    }
+  });
+
+  test('a real pid with a malformed offset connects afresh, the session untouched by it', async () => {
+    const user = unique('odd');
+    const open = [];
+    const { socket } = await established('websocket', user, (s) => { open.push(s); return s; });
+    const pid = socket._pid;
+    await loseTransport(socket, user);
+    const odd = recoverable('websocket', { token: validToken(user), pid, offset: '1.ééééééééééé....' });
+    await connectOf(odd);
+    assert.equal(odd.recovered, false);
+    odd.disconnect();
+    socket.disconnect();
+  });
+});

@@ -58,7 +58,7 @@ public record Offset(String[] watermarks, List<List<String>> extras) {
     }
 
     private static boolean valid(String id) {
-        return id.length() == EventIds.LENGTH && id.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+        return id.length() == EventIds.LENGTH && id.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'));
     }
 
     @Override

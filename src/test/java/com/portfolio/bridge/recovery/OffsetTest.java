@@ -30,7 +30,7 @@ class OffsetTest {
     @Test
     void anythingElseIsNoOffset() {
         for (Object bad : new Object[] {null, 42, "", "x", "2." + A + "." + A + "..", "1." + A + "..", "1.short...",
-                "1." + A + "." + A + "..." + A, "1." + "x".repeat(2000)}) {
+                "1." + A + "." + A + "..." + A, "1." + "x".repeat(2000), "1.ééééééééééé...."}) {
             assertTrue(Offset.parse(bad).isEmpty(), String.valueOf(bad));
         }
     }
