@@ -40,7 +40,7 @@ final class PresenceBus {
             for (Announcement a : announcements) {
                 announcer.setProperty("node", a.node()).send(cluster, a.toJson());
             }
-            JMSProducer publisher = context.createProducer();
+            JMSProducer publisher = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
             for (Transition t : transitions) {
                 String type = t.online() ? ONLINE : OFFLINE;
                 publisher.setProperty("type", type).setProperty("userId", t.userId()).send(presence, document(t, type));
