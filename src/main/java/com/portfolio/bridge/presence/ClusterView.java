@@ -29,7 +29,6 @@ final class ClusterView {
     private final Set<String> claimed = new HashSet<>();
     private final List<Session> orphans = new ArrayList<>();
     private long selfHeardMs = Long.MIN_VALUE / 2;
-    private long nowMs;
 
     ClusterView(String self, String selfRun, long timeoutMs) {
         this.self = self;
@@ -38,7 +37,6 @@ final class ClusterView {
     }
 
     Outcome receive(Announcement a, long nowMs) {
-        this.nowMs = nowMs;
         if (a.node().equals(self)) {
             if (a.run().equals(selfRun)) {
                 selfHeardMs = nowMs;
@@ -52,11 +50,11 @@ final class ClusterView {
         NodeState known = nodes.get(a.node());
         Set<String> changed = new HashSet<>();
         if (known != null && !known.run.equals(a.run())) {
-            changed.addAll(drop(a.node()));
+            changed.addAll(drop(a.node(), nowMs));
             known = null;
         }
         if (a.type() == Announcement.Type.BYE) {
-            return known == null ? Outcome.NOTHING : new Outcome(drop(a.node()), false, false);
+            return known == null ? Outcome.NOTHING : new Outcome(drop(a.node(), nowMs), false, false);
         }
         NodeState state = known != null ? known : new NodeState(a.node(), a.run());
         nodes.put(a.node(), state);
@@ -90,20 +88,19 @@ final class ClusterView {
 
     /** Drops the nodes not heard for the timeout. @return their users */
     Set<String> expire(long nowMs) {
-        this.nowMs = nowMs;
         Set<String> changed = new HashSet<>();
         if (nowMs - selfHeardMs >= timeoutMs) {
             return changed;
         }
         for (String node : new ArrayList<>(nodes.keySet())) {
             if (nowMs - nodes.get(node).lastHeardMs >= timeoutMs) {
-                changed.addAll(drop(node));
+                changed.addAll(drop(node, nowMs));
             }
         }
         return changed;
     }
 
-    private Set<String> drop(String node) {
+    private Set<String> drop(String node, long nowMs) {
         NodeState gone = nodes.remove(node);
         if (gone == null) {
             return Set.of();

@@ -72,13 +72,8 @@ final class NodeState {
                 goneAtMs.remove(pid);
                 continue;
             }
-            Set<String> rooms = new HashSet<>(state.rooms());
-            if (join) {
-                rooms.add(room);
-            } else {
-                rooms.remove(room);
-            }
-            sessions.put(pid, new SessionState(userId, Set.copyOf(rooms), state.gone(), state.start()));
+            sessions.put(pid, new SessionState(userId, SessionState.afterCommand(state.rooms(), room, join), state.gone(),
+                    state.start()));
         }
     }
 

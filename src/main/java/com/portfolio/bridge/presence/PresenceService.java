@@ -73,6 +73,8 @@ public class PresenceService {
     private long lastFlushMs;
     /** Joins waiting for their change to go out: completed by the tick that sends it. */
     private final List<CompletableFuture<Void>> waiting = new ArrayList<>();
+    /** A tick is already asked for: a storm of joins asks once, not once per join. */
+    private final java.util.concurrent.atomic.AtomicBoolean tickAsked = new java.util.concurrent.atomic.AtomicBoolean();
 
     @PostConstruct
     void start() {
@@ -91,16 +93,21 @@ public class PresenceService {
         synchronized (waiting) {
             waiting.add(out);
         }
-        try {
-            scheduler.execute(this::tick);
-        } catch (RejectedExecutionException stopping) {
-            out.complete(null);
+        if (tickAsked.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(this::tick);
+            } catch (RejectedExecutionException stopping) {
+                tickAsked.set(false);
+                out.complete(null);
+            }
         }
         return out;
     }
 
     // One at a time: the scheduled ticks and those a join asks for send in sequence order.
     private synchronized void tick() {
+        // Cleared before the waiting joins are taken: a join added after asks for the next tick.
+        tickAsked.set(false);
         List<CompletableFuture<Void>> due;
         synchronized (waiting) {
             due = List.copyOf(waiting);

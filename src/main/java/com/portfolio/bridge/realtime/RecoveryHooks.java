@@ -31,9 +31,9 @@ final class RecoveryHooks {
             return;
         }
         JSONObject auth = request.auth();
+        Object offset = auth == null ? null : auth.opt("offset");
         Optional<Restore> plan = auth != null && auth.opt("pid") instanceof String pid
-                ? recovery.plan(pid, auth.opt("offset") == JSONObject.NULL ? null : auth.opt("offset"), user.userId(),
-                        System.currentTimeMillis())
+                ? recovery.plan(pid, offset == JSONObject.NULL ? null : offset, user.userId(), System.currentTimeMillis())
                 : Optional.empty();
         String pid = plan.map(restore -> restore.session().pid()).orElseGet(Recovery::newPid);
         recovery.admitted(connection.getId(), pid, user.userId());

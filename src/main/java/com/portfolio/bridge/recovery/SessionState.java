@@ -12,4 +12,15 @@ public record SessionState(String userId, Set<String> rooms, boolean gone, Strin
     public SessionState(String userId, Set<String> rooms, boolean gone) {
         this(userId, rooms, gone, null);
     }
+
+    /** A session's rooms after a join or leave command. */
+    public static Set<String> afterCommand(Set<String> rooms, String room, boolean join) {
+        Set<String> changed = new java.util.HashSet<>(rooms);
+        if (join) {
+            changed.add(room);
+        } else {
+            changed.remove(room);
+        }
+        return Set.copyOf(changed);
+    }
 }

@@ -61,13 +61,7 @@ public final class Sessions {
                 byPid.remove(session.pid());
                 continue;
             }
-            java.util.Set<String> rooms = new java.util.HashSet<>(session.rooms());
-            if (join) {
-                rooms.add(room);
-            } else {
-                rooms.remove(room);
-            }
-            byPid.put(session.pid(), new Session(session.pid(), userId, java.util.Set.copyOf(rooms),
+            byPid.put(session.pid(), new Session(session.pid(), userId, SessionState.afterCommand(session.rooms(), room, join),
                     session.disconnectedAtMs(), session.start()));
         }
     }
