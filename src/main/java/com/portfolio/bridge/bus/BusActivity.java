@@ -1,6 +1,8 @@
 package com.portfolio.bridge.bus;
 
+import com.portfolio.bridge.metrics.BridgeMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,6 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /** What this node's consumers did: counts for operators and readiness, and the last own probe. */
 @ApplicationScoped
 public class BusActivity {
+
+    @Inject
+    private BridgeMetrics metrics;
 
     private final Map<EventKind, AtomicLong> consumed = counters();
     private final Map<EventKind, AtomicLong> deadLettered = counters();
@@ -26,10 +31,12 @@ public class BusActivity {
 
     void countConsumed(EventKind kind) {
         consumed.get(kind).incrementAndGet();
+        metrics.consumed(kind);
     }
 
     void countDeadLettered(EventKind kind) {
         deadLettered.get(kind).incrementAndGet();
+        metrics.deadLettered(kind);
     }
 
     void countEmitFailure(EventKind kind) {

@@ -4,6 +4,7 @@ import com.portfolio.bridge.commands.Command;
 import com.portfolio.bridge.commands.CommandApplier;
 import com.portfolio.bridge.commands.CommandDecoder;
 import com.portfolio.bridge.config.BridgeConfig;
+import com.portfolio.bridge.metrics.BridgeMetrics;
 import com.portfolio.bridge.realtime.PortfolioNamespace;
 import com.portfolio.bridge.realtime.RoomBroadcasts;
 import com.portfolio.bridge.recovery.EventIds;
@@ -51,6 +52,9 @@ public class EventIntake {
     @Inject
     private CommandApplier commands;
 
+    @Inject
+    private BridgeMetrics metrics;
+
     private volatile RoomBroadcasts broadcasts;
     private volatile Recovery recovery;
 
@@ -75,12 +79,15 @@ public class EventIntake {
                 lanes.submit(kind, command.userId(), () -> commands.apply(command));
                 return;
             }
+            long consumedAt = System.nanoTime();
             DomainEvent event = decode(message, kind);
             long id = eventId(message, event.routingKey() + "\n" + event.documentJson());
+            long publishedAt = message.getJMSTimestamp();
             long seq = log(kind).append(id);
             lanes.submit(kind, event.routingKey(), () -> {
                 try {
-                    emit(kind, event, seq, id);
+                    int frames = emit(kind, event, seq, id);
+                    metrics.emitted(kind, frames, System.nanoTime() - consumedAt, publishedAt);
                 } finally {
                     log(kind).completed(seq);
                 }
@@ -92,9 +99,10 @@ public class EventIntake {
         }
     }
 
-    private void emit(EventKind kind, DomainEvent event, long seq, long id) {
+    private int emit(EventKind kind, DomainEvent event, long seq, long id) {
         int sockets = broadcasts().emit(stream(kind), event.routingKey(), event.documentJson(), seq, id);
         LOG.fine(() -> kind + " for " + event.routingKey() + " sent to " + sockets + " sockets");
+        return sockets;
     }
 
     private DomainEvent decode(Message message, EventKind kind) throws JMSException, PoisonEventException {

@@ -34,6 +34,7 @@ final class ConnectGate {
     private final ScheduledExecutorService scheduler;
     private final long connectTimeoutMs;
     private final Admitted onAdmitted;
+    private final SocketMetrics metrics;
 
     /** Told of each CONNECT the gate lets through, before the library answers it. */
     interface Admitted {
@@ -41,7 +42,8 @@ final class ConnectGate {
     }
 
     ConnectGate(String namespace, TokenVerifier verifier, Revocations revocations, ConnectionUsers users,
-            ScheduledExecutorService scheduler, long connectTimeoutMs, Admitted onAdmitted) {
+            ScheduledExecutorService scheduler, long connectTimeoutMs, Admitted onAdmitted, SocketMetrics metrics) {
+        this.metrics = metrics;
         this.namespace = namespace;
         this.verifier = verifier;
         this.revocations = revocations;
@@ -92,6 +94,7 @@ final class ConnectGate {
             request = ConnectRequest.parse(frame);
         } catch (IllegalArgumentException e) {
             LOG.info(() -> "closing connection " + connection.getId() + ": malformed CONNECT (" + e.getMessage() + ")");
+            metrics.connectRefused("malformed_connect");
             connection.close();
             return false;
         }
@@ -123,7 +126,8 @@ final class ConnectGate {
         }
     }
 
-    private static void refuse(EngineIoSocket connection, String nsp, String message, String reason) {
+    private void refuse(EngineIoSocket connection, String nsp, String message, String reason) {
+        metrics.connectRefused(reason == null ? "invalid_namespace" : reason);
         JSONObject error = new JSONObject().put("message", message);
         if (reason != null) {
             error.put("data", new JSONObject().put("reason", reason));

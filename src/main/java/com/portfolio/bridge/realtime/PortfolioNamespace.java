@@ -58,6 +58,9 @@ public class PortfolioNamespace {
     @Inject
     Sequencer sequencer;
 
+    @Inject
+    SocketMetrics metrics;
+
     private Timers scheduler;
 
     private EngineIoServer engine;
@@ -78,15 +81,16 @@ public class PortfolioNamespace {
         scheduler = new Timers(threads, executor);
         users = new ConnectionUsers(config.limits().socketsPerUser());
         TokenExpiry expiry = config.limits().disconnectOnTokenExpiry() ? new TokenExpiry(scheduler, config.jwt().clockSkew()) : null;
-        sockets = new SocketTracker();
+        sockets = new SocketTracker(metrics);
         revocations = new Revocations(Duration.ofSeconds(config.limits().revocationRetentionSeconds()), Clock.systemUTC());
         recovery = new Recovery(config.recovery(),
                 room -> room.startsWith(RoomNames.USER_PREFIX) ? Offset.NOTIFICATIONS : Offset.MESSAGES);
         ConnectGate gate = new ConnectGate(NAME, new JoseTokenVerifier(config.jwt()), revocations, users, scheduler,
-                config.engine().connectTimeoutMs(), (connection, request, user) -> recoveryHooks.admitted(connection, request, user));
+                config.engine().connectTimeoutMs(), (connection, request, user) -> recoveryHooks.admitted(connection, request, user),
+                metrics);
         engine = EngineFactory.create(config.engine(), scheduler);
         SocketIoServer io = new SocketIoServer(engine,
-                EngineFactory.socketIoOptions(config.engine(), ns -> new RoomRegistry(ns, this::admitted, presence)));
+                EngineFactory.socketIoOptions(config.engine(), ns -> new RoomRegistry(ns, this::admitted, new CountedJoins(presence, metrics))));
         // Registered after the library's own listener, so the gate can take over its data feed.
         engine.on("connection", args -> {
             EngineIoSocket connection = (EngineIoSocket) args[0];
@@ -179,6 +183,10 @@ public class PortfolioNamespace {
 
     public int connectedSockets() {
         return sockets.connectedCount();
+    }
+
+    public int socketsOnWebSocket() {
+        return sockets.onWebSocketCount();
     }
 
     /** False once the Engine.IO connection is closing or closed: it takes no more requests. */

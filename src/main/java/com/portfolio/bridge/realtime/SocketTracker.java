@@ -9,8 +9,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Open Engine.IO connections and connected /portfolio sockets, so shutdown can close them all. */
+/**
+ * Open Engine.IO connections and connected /portfolio sockets, so shutdown can close them all,
+ * and which of them are on WebSocket now, for the metrics.
+ */
 final class SocketTracker {
+
+    private final SocketMetrics metrics;
+    // Connections on WebSocket: opened on it, or upgraded from polling.
+    private final Set<String> onWebSocket = ConcurrentHashMap.newKeySet();
 
     private final Map<String, EngineIoSocket> connections = new ConcurrentHashMap<>();
     private final Map<String, SocketIoSocket> sockets = new ConcurrentHashMap<>();
@@ -19,10 +26,19 @@ final class SocketTracker {
     // Seen in CLOSING at the last sweep.
     private final Set<String> stuck = ConcurrentHashMap.newKeySet();
 
+    SocketTracker(SocketMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     void opened(EngineIoSocket connection) {
         connections.put(connection.getId(), connection);
+        if ("websocket".equals(connection.getInitialQuery().get("transport"))) {
+            onWebSocket.add(connection.getId());
+        }
+        connection.on("upgrade", (Emitter.Listener) args -> onWebSocket.add(connection.getId()));
         connection.on("close", (Emitter.Listener) args -> {
             connections.remove(connection.getId());
+            onWebSocket.remove(connection.getId());
             closing.remove(connection.getId());
             stuck.remove(connection.getId());
         });
@@ -30,7 +46,11 @@ final class SocketTracker {
 
     void connected(SocketIoSocket socket) {
         sockets.put(socket.getId(), socket);
-        socket.on("disconnect", args -> sockets.remove(socket.getId()));
+        metrics.connected();
+        socket.on("disconnect", args -> {
+            sockets.remove(socket.getId());
+            metrics.disconnected(args.length > 0 ? String.valueOf(args[0]) : "");
+        });
     }
 
     void close(String connectionId) {
@@ -99,6 +119,17 @@ final class SocketTracker {
 
     int connectedCount() {
         return sockets.size();
+    }
+
+    /** Connected sockets whose connection is on WebSocket now (the rest poll). */
+    int onWebSocketCount() {
+        int count = 0;
+        for (SocketIoSocket socket : sockets.values()) {
+            if (onWebSocket.contains(socket.getClient().getConnection().getId())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**

@@ -126,7 +126,7 @@ public class EngineServlet extends HttpServlet {
         if (stalled) {
             LOG.warning(() -> "closing polling session " + sid + ": client stopped reading (answer not taken within "
                     + config.engine().writeStallMs() + " ms)");
-            stats.slowConsumerCut();
+            stats.slowConsumerCut("polling");
         } else {
             LOG.info(() -> "closing polling session " + sid + ": answer not delivered: " + failure);
         }

@@ -23,6 +23,15 @@ public class OpenWebSockets {
         return queues.size();
     }
 
+    /** Bytes queued on every open WebSocket, not yet written. */
+    public long queuedBytes() {
+        long total = 0;
+        for (OutboundQueue queue : queues) {
+            total += queue.queuedBytes();
+        }
+        return total;
+    }
+
     /** The age of the oldest send still pending on any WebSocket, in ms (0 when none is). */
     public long oldestPendingSendMs() {
         long oldest = 0;

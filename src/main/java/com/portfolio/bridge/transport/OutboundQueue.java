@@ -103,6 +103,10 @@ final class OutboundQueue {
         queuedBytes.set(0);
     }
 
+    long queuedBytes() {
+        return queuedBytes.get();
+    }
+
     /** How long the send in flight has been pending, 0 when none is. */
     long pendingSendNanos() {
         long started = sendStartedNanos;

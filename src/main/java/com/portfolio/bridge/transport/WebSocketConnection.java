@@ -41,7 +41,7 @@ final class WebSocketConnection extends EngineIoWebSocket {
             public void cut(String why, boolean stalled) {
                 LOG.warning(() -> "closing WebSocket " + session.getId() + ": " + why);
                 if (stalled) {
-                    stats.slowConsumerCut();
+                    stats.slowConsumerCut("websocket");
                 }
                 closer.tellEngine(() -> emit("close"));
             }

@@ -7,6 +7,7 @@ import com.portfolio.bridge.it.support.Await;
 import com.portfolio.bridge.it.support.Deployments;
 import com.portfolio.bridge.it.support.OneShotHttp;
 import com.portfolio.bridge.it.support.Ports;
+import com.portfolio.bridge.it.support.Scrape;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.StalledPoller;
 import com.portfolio.bridge.it.support.TestTokens;
@@ -89,6 +90,7 @@ class StalledPollersIT {
                 }
             }
             long cutBefore = stats.slowConsumersCut();
+            Scrape scrapedBefore = Scrape.of(Ports.http());
             long stalledAt = System.nanoTime();
             for (StalledPoller poller : stalled) {
                 poller.stall();
@@ -119,6 +121,8 @@ class StalledPollersIT {
                         .map(StalledPoller::engineId).filter(id -> !namespace.isConnectionGone(id)).toList(), e);
             }
             assertEquals(stalled.size(), stats.slowConsumersCut() - cutBefore, "each counted as a slow consumer");
+            assertEquals(stalled.size(), Math.round(Scrape.of(Ports.http()).value("portfolio_stalled_clients_cut_total", "transport", "polling")
+                    - scrapedBefore.value("portfolio_stalled_clients_cut_total", "transport", "polling")), "and in /metrics, as polling");
             assertEquals(List.of(), WriteThreads.sharedThreadsInWrites());
             // The rooms and the stalled users' own rooms now reach the live clients only.
             for (String room : rooms) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.portfolio.bridge.it.support.Await;
 import com.portfolio.bridge.it.support.Deployments;
 import com.portfolio.bridge.it.support.Ports;
+import com.portfolio.bridge.it.support.Scrape;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.StalledReader;
 import com.portfolio.bridge.it.support.TestTokens;
@@ -89,6 +90,7 @@ class StalledReadersIT {
                 }
             }
             long cutBefore = stats.slowConsumersCut();
+            Scrape scrapedBefore = Scrape.of(Ports.http());
             int chunks = (int) (bytesEach / CHUNK.length()) + 1;
             // Each stalled user gets its bulk on its own room while the conversations carry a
             // numbered message after every chunk; the live clients must see all, in order.
@@ -116,6 +118,9 @@ class StalledReadersIT {
                 Await.until("connection " + reader.engineId() + " is gone", CUT_WITHIN,
                         () -> namespace.isConnectionGone(reader.engineId()));
             }
+            assertEquals(stats.slowConsumersCut() - cutBefore, Math.round(Scrape.of(Ports.http()).value("portfolio_stalled_clients_cut_total",
+                    "transport", "websocket") - scrapedBefore.value("portfolio_stalled_clients_cut_total", "transport", "websocket")),
+                    "/metrics counts each cut");
             // No thread but the closers' (whose waits in Liberty's close are bounded) is in a write.
             assertEquals(List.of(), WriteThreads.sharedThreadsInWrites());
             // The rooms still deliver, to the live clients only.

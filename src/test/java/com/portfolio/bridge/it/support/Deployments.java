@@ -16,6 +16,6 @@ public final class Deployments {
                 .addClasses(Await.class, BusPublisher.class, Deployments.class, PublishServlet.class,
                         ConversationsApiServlet.class, Catalog.class, Catalog.Check.class, Heap.class,
                         FailOnceEventIntake.class, Ports.class, RawSocketClient.class, RawSocketClient.Event.class,
-                        Sequences.class, TestTokens.class, ApiClient.class);
+                        Sequences.class, TestTokens.class, ApiClient.class, Scrape.class);
     }
 }

@@ -1,0 +1,38 @@
+package com.portfolio.bridge.realtime;
+
+/**
+ * What the namespace tells the node's metrics about sockets. An interface so the Socket.IO side
+ * stays free of the metrics API; the labels are bounded sets (reasons), never user or room ids.
+ */
+public interface SocketMetrics {
+
+    /** A CONNECT to /portfolio was accepted. */
+    void connected();
+
+    /** A CONNECT was refused; {@code reason} is the contract's {@code data.reason} or a fixed word. */
+    void connectRefused(String reason);
+
+    /** A /portfolio socket ended, with Socket.IO's disconnect reason. */
+    void disconnected(String reason);
+
+    /** A socket joined a conversation room (from the client, a command or a restore). */
+    void joinedConversation();
+
+    SocketMetrics NONE = new SocketMetrics() {
+        @Override
+        public void connected() {
+        }
+
+        @Override
+        public void connectRefused(String reason) {
+        }
+
+        @Override
+        public void disconnected(String reason) {
+        }
+
+        @Override
+        public void joinedConversation() {
+        }
+    };
+}
