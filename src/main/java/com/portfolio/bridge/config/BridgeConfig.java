@@ -27,6 +27,7 @@ public class BridgeConfig {
     private ApiSettings api;
     private PresenceSettings presence;
     private RecoverySettings recovery;
+    private ShutdownSettings shutdown;
 
     @PostConstruct
     void load() {
@@ -42,6 +43,7 @@ public class BridgeConfig {
         api = ApiSettings.read(key -> config.getOptionalValue(key, String.class), mode, jwt);
         presence = PresenceSettings.read(config);
         recovery = RecoverySettings.read(config);
+        shutdown = ShutdownSettings.read(config);
         maxEventBytes = config.getOptionalValue("portfolio.bus.max-event-bytes", Integer.class).orElse(1_048_576);
     }
 
@@ -59,6 +61,10 @@ public class BridgeConfig {
 
     public RecoverySettings recovery() {
         return recovery;
+    }
+
+    public ShutdownSettings shutdown() {
+        return shutdown;
     }
 
     public PresenceSettings presence() {

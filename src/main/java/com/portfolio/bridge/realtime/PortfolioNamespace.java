@@ -171,6 +171,11 @@ public class PortfolioNamespace {
         this.announcements = cluster;
     }
 
+    /** Completes once the room changes made so far have gone out to the cluster. */
+    public java.util.concurrent.CompletionStage<Void> announcementsFlushed() {
+        return announcements.flushed();
+    }
+
     /** Connection state recovery: the streams' logs the bus numbers its events in. */
     public Recovery recovery() {
         return recovery;
@@ -214,6 +219,11 @@ public class PortfolioNamespace {
 
     public int openConnections() {
         return sockets.openCount();
+    }
+
+    /** The Engine.IO connections open now, for a drain to close one by one. */
+    public java.util.List<String> openConnectionIds() {
+        return sockets.openIds();
     }
 
     public int admittedConnections() {

@@ -117,6 +117,10 @@ final class SocketTracker {
         return connections.size();
     }
 
+    List<String> openIds() {
+        return connections.keySet().stream().filter(id -> !closing.contains(id)).toList();
+    }
+
     int connectedCount() {
         return sockets.size();
     }

@@ -11,7 +11,8 @@ enum EngineErrors {
     PAYLOAD_TOO_LARGE(413, 3, "Payload too large"),
     UNSUPPORTED_PROTOCOL_VERSION(400, 5, "Unsupported protocol version"),
     TOO_MANY_CONNECTS(429, 3, "Too many connects"),
-    AT_CAPACITY(503, 3, "Server at capacity");
+    AT_CAPACITY(503, 3, "Server at capacity"),
+    SHUTTING_DOWN(503, 3, "Server shutting down");
 
     private final int status;
     private final int code;

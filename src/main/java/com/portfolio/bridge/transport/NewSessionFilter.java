@@ -1,6 +1,7 @@
 package com.portfolio.bridge.transport;
 
 import com.portfolio.bridge.config.BridgeConfig;
+import com.portfolio.bridge.shutdown.Drain;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,6 +29,9 @@ public class NewSessionFilter extends HttpFilter {
     @Inject
     private transient Admission admission;
 
+    @Inject
+    private transient Drain drain;
+
     private transient ConnectRateLimit limit;
 
     @Override
@@ -40,6 +44,11 @@ public class NewSessionFilter extends HttpFilter {
             throws IOException, ServletException {
         boolean newSession = request.getQueryString() == null || !request.getQueryString().contains("sid=");
         if (newSession && !"OPTIONS".equals(request.getMethod())) {
+            if (drain.draining()) {
+                LOG.fine(() -> "refused a new session from " + request.getRemoteAddr() + ": draining for shutdown");
+                refuse(response, EngineErrors.SHUTTING_DOWN, "1");
+                return;
+            }
             if (admission.full()) {
                 LOG.fine(() -> "refused a new session from " + request.getRemoteAddr() + ": at the connection cap");
                 refuse(response, EngineErrors.AT_CAPACITY, "5");

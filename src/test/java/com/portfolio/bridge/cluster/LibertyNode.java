@@ -124,6 +124,16 @@ public final class LibertyNode {
         LOG.info(() -> name + " killed (pid " + pid + ")");
     }
 
+    /** {@code kill -TERM}, what an orchestrator sends: returns at once; see {@link #awaitExit}. */
+    public ProcessHandle terminate() throws IOException {
+        Path pidFile = wlp.resolve("usr/servers/.pid").resolve(name + ".pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + ": no process " + pid));
+        process.destroy();
+        LOG.info(() -> name + " sent SIGTERM (pid " + pid + ")");
+        return process;
+    }
+
     public void stop() throws IOException, InterruptedException {
         if (killed) {
             return;

@@ -1,0 +1,96 @@
+package com.portfolio.bridge.shutdown;
+
+import com.portfolio.bridge.config.BridgeConfig;
+import com.portfolio.bridge.realtime.PortfolioNamespace;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Logger;
+
+/**
+ * Empties a node before it stops: readiness goes DOWN and new sessions are refused at once,
+ * then the open connections are closed a few at a time across {@code portfolio.shutdown.grace-ms},
+ * in random order, so their clients reconnect (elsewhere, through the load balancer) spread out
+ * rather than all in the same second. A connection the server closes leaves its session kept for
+ * recovery, and the drain waits for that to reach the other nodes, so each client resumes on its
+ * new node with everything it missed. The bus keeps feeding the node's clients until they go.
+ */
+@ApplicationScoped
+public class Drain {
+
+    private static final Logger LOG = Logger.getLogger(Drain.class.getName());
+    private static final long TICK_MS = 50;
+    private static final long SETTLE_MS = 3_000;
+    // A closed poller whose client already left never polls again; the sweep finishes it anyway.
+    private static final long CLOSE_WAIT_MS = 1_000;
+
+    @EJB
+    private PortfolioNamespace namespace;
+
+    @Inject
+    private BridgeConfig config;
+
+    private volatile boolean draining;
+
+    public boolean draining() {
+        return draining;
+    }
+
+    /** Runs the drain on the calling thread; returns when every connection is closed and announced. */
+    public void run() {
+        draining = true;
+        long graceNanos = TimeUnit.MILLISECONDS.toNanos(config.shutdown().graceMs());
+        List<String> open = new ArrayList<>(namespace.openConnectionIds());
+        Collections.shuffle(open);
+        LOG.info(() -> "draining for shutdown: readiness DOWN, new sessions refused; closing " + open.size()
+                + " connections over " + config.shutdown().graceMs() + " ms");
+        long start = System.nanoTime();
+        int closed = 0;
+        while (closed < open.size()) {
+            long elapsed = System.nanoTime() - start;
+            // Connection i is due at grace * i / n: evenly spread, the last one just before the end.
+            int due = graceNanos == 0 ? open.size() : (int) Math.min(open.size(), (elapsed * open.size()) / graceNanos + 1);
+            for (; closed < due; closed++) {
+                namespace.closeConnection(open.get(closed));
+            }
+            if (closed < open.size()) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(TICK_MS));
+            }
+        }
+        // Anything that slipped in while the list was taken.
+        namespace.openConnectionIds().forEach(namespace::closeConnection);
+        settle();
+        awaitClosed();
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        LOG.info(() -> "drained in " + tookMs + " ms; " + namespace.openConnections() + " connections still closing");
+    }
+
+    // A WebSocket's close frame, or a poll's close packet, still has to go out before Liberty stops.
+    private void awaitClosed() {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MS);
+        while (namespace.openConnections() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(TICK_MS));
+        }
+    }
+
+    // The kept sessions must reach the other nodes before this one says goodbye, or a client
+    // that lands there cannot be restored.
+    private void settle() {
+        try {
+            namespace.announcementsFlushed().toCompletableFuture().get(SETTLE_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warning(() -> "drain: the last room changes were not announced within " + SETTLE_MS
+                    + " ms; clients that land on another node may not be recovered");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warning(() -> "drain: announcing the last room changes failed: " + e.getCause());
+        }
+    }
+}

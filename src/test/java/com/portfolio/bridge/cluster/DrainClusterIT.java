@@ -1,0 +1,182 @@
+package com.portfolio.bridge.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.portfolio.bridge.it.support.Await;
+import com.portfolio.bridge.it.support.RawSocketClient;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+
+/**
+ * SIGTERM to a node with clients connected and events flowing: readiness DOWN and new sessions
+ * refused at once, the clients sent away spread over the grace period, every one back on the
+ * other node recovered, and every event published before the node was gone received once, in order.
+ */
+@DisabledIfSystemProperty(named = "skipClusterTests", matches = "true")
+class DrainClusterIT extends TwoNodeTest {
+
+    private static final long GRACE_MS = 4_000;
+    private static final int CLIENTS = 30;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    DrainClusterIT() {
+        super("drain", 61721, 9320);
+    }
+
+    @Override
+    Map<String, String> extraEnv() {
+        return Map.of("PORTFOLIO_SHUTDOWN_GRACE_MS", String.valueOf(GRACE_MS));
+    }
+
+    @Test
+    void sigtermSendsEveryClientToTheOtherNodeSpreadOutAndLosesNoEvent() throws Exception {
+        String prefix = RawSocketClient.unique("drain");
+        Process clients = clients(prefix);
+        BlockingQueue<JSONObject> said = lines(clients);
+        AtomicBoolean publishing = new AtomicBoolean(true);
+        AtomicInteger rounds = new AtomicInteger();
+        try (Writer steer = new OutputStreamWriter(clients.getOutputStream(), StandardCharsets.UTF_8)) {
+            assertTrue(next(said, 60).getBoolean("ready"));
+            CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> publish(prefix, publishing, rounds));
+            Await.until("events flowing", Duration.ofSeconds(20), () -> rounds.get() >= 5);
+
+            ProcessHandle node1 = cluster.node(1).terminate();
+            long termAt = System.currentTimeMillis();
+            Await.until("node 1 not ready", Duration.ofSeconds(2), () -> !"UP".equals(cluster.node(1).readinessStatus()));
+            assertEquals(503, handshakeStatus(cluster.node(1).httpPort()), "a new session on node 1 is refused");
+            node1.onExit().get(GRACE_MS + 30_000, TimeUnit.MILLISECONDS);
+            long exitedAt = System.currentTimeMillis();
+            publishing.set(false);
+            producer.get(30, TimeUnit.SECONDS);
+            int published = rounds.get();
+
+            List<JSONObject> reports = report(steer, said, published);
+            List<Long> sentAway = new ArrayList<>();
+            for (JSONObject client : reports) {
+                String user = client.getString("user");
+                JSONArray seqs = client.getJSONArray("seqs");
+                assertEquals(IntStream.range(0, published).boxed().toList(), seqs.toList(), user + ": every event once, in order");
+                JSONArray disconnects = client.getJSONArray("disconnects");
+                assertEquals(1, disconnects.length(), user + ": sent away once: " + disconnects);
+                // A poller whose next request comes after its session is gone sees the 400 as a transport error.
+                assertTrue(List.of("transport close", "transport error").contains(disconnects.getJSONObject(0).getString("reason")),
+                        user + ": a reason the client reconnects after: " + disconnects);
+                sentAway.add(disconnects.getJSONObject(0).getLong("at"));
+                JSONArray connects = client.getJSONArray("connects");
+                assertEquals(2, connects.length(), user + ": " + connects);
+                JSONObject back = connects.getJSONObject(1);
+                assertTrue(back.getBoolean("recovered") && back.getString("url").endsWith(":" + cluster.node(2).httpPort()),
+                        user + " is back on node 2, recovered: " + back);
+            }
+            long first = sentAway.stream().min(Long::compare).orElseThrow();
+            long last = sentAway.stream().max(Long::compare).orElseThrow();
+            assertTrue(first - termAt < 1_000, "the first client goes at once: " + (first - termAt) + " ms");
+            assertTrue(last - first >= GRACE_MS / 2, "spread over the grace period: " + (last - first) + " ms");
+            assertTrue(last - termAt <= GRACE_MS + 1_000, "and within it: " + (last - termAt) + " ms");
+            assertTrue(exitedAt - termAt < GRACE_MS + 20_000, "node 1 then stops: " + (exitedAt - termAt) + " ms");
+            send(steer, "quit");
+        } finally {
+            publishing.set(false);
+            clients.destroyForcibly();
+        }
+    }
+
+    // One numbered notification per user per round, until told to stop.
+    private void publish(String prefix, AtomicBoolean publishing, AtomicInteger rounds) {
+        try {
+            while (publishing.get()) {
+                int seq = rounds.get();
+                for (int i = 0; i < CLIENTS; i++) {
+                    String user = prefix + "-" + i;
+                    producer.text(JavaProducer.NOTIFICATIONS, "{\"userId\":\"" + user + "\",\"seq\":" + seq + "}", Map.of());
+                }
+                rounds.incrementAndGet();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("publishing failed", e);
+        }
+    }
+
+    private static int handshakeStatus(int port) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=polling"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    // The clients answer once each has every event (replays may still be arriving), or after 30 s.
+    private static List<JSONObject> report(Writer steer, BlockingQueue<JSONObject> said, int published) throws Exception {
+        send(steer, "report " + published);
+        List<JSONObject> reports = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            reports.add(next(said, 40));
+        }
+        return reports;
+    }
+
+    private Process clients(String prefix) throws Exception {
+        ProcessBuilder node = new ProcessBuilder("node", "drain-clients.mjs")
+                .directory(new File(System.getProperty("it.js.dir")))
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        Map<String, String> env = node.environment();
+        env.put("NODE1_URL", "http://127.0.0.1:" + cluster.node(1).httpPort());
+        env.put("NODE2_URL", "http://127.0.0.1:" + cluster.node(2).httpPort());
+        env.put("COUNT", String.valueOf(CLIENTS));
+        env.put("USER_PREFIX", prefix);
+        env.put("JWT_PRIVATE_KEY_FILE", Path.of(System.getProperty("it.keys.dir"), "private.pem").toString());
+        env.put("JWT_ISSUER", System.getProperty("it.jwt.issuer"));
+        env.put("JWT_AUDIENCE", System.getProperty("it.jwt.audience"));
+        return node.start();
+    }
+
+    private static BlockingQueue<JSONObject> lines(Process process) {
+        BlockingQueue<JSONObject> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(new JSONObject(line));
+                }
+            } catch (java.io.IOException e) {
+                lines.add(new JSONObject().put("readerFailed", e.getMessage()));
+            }
+        }, "drain-clients-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+    private static JSONObject next(BlockingQueue<JSONObject> said, int seconds) throws InterruptedException {
+        JSONObject line = said.poll(seconds, TimeUnit.SECONDS);
+        assertNotNull(line, "the clients said nothing for " + seconds + " s");
+        return line;
+    }
+
+    private static void send(Writer steer, String command) throws java.io.IOException {
+        steer.write(command + "\n");
+        steer.flush();
+    }
+}
