@@ -1,5 +1,6 @@
 package com.portfolio.bridge.cluster;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -18,20 +19,28 @@ final class ClusterEnv {
     static final long PRESENCE_GRACE_MS = 2_000;
 
     static Map<String, String> testNodes() {
-        return Map.ofEntries(
-                Map.entry("PORTFOLIO_API_JWT_ALGORITHMS", "RS256"),
-                Map.entry("PORTFOLIO_API_JWT_PUBLIC_KEY_LOCATION", System.getProperty("it.keys.dir") + "/public.pem"),
-                Map.entry("PORTFOLIO_API_JWT_ISSUER", System.getProperty("it.jwt.issuer")),
-                Map.entry("PORTFOLIO_API_JWT_AUDIENCE", System.getProperty("it.jwt.audience")),
-                Map.entry("PORTFOLIO_PRESENCE_HEARTBEAT_MS", String.valueOf(PRESENCE_HEARTBEAT_MS)),
-                Map.entry("PORTFOLIO_PRESENCE_NODE_TIMEOUT_MS", String.valueOf(PRESENCE_NODE_TIMEOUT_MS)),
-                Map.entry("PORTFOLIO_PRESENCE_GRACE_MS", String.valueOf(PRESENCE_GRACE_MS)),
-                Map.entry("PORTFOLIO_MODE", "test"),
-                Map.entry("PORTFOLIO_JWT_ALGORITHMS", "RS256"),
-                Map.entry("PORTFOLIO_JWT_PUBLIC_KEY_LOCATION", System.getProperty("it.keys.dir") + "/public.pem"),
-                Map.entry("PORTFOLIO_JWT_ISSUER", System.getProperty("it.jwt.issuer")),
-                Map.entry("PORTFOLIO_JWT_AUDIENCE", System.getProperty("it.jwt.audience")),
+        Map<String, String> env = new HashMap<>(keys());
+        env.putAll(Map.of(
+                "PORTFOLIO_PRESENCE_HEARTBEAT_MS", String.valueOf(PRESENCE_HEARTBEAT_MS),
+                "PORTFOLIO_PRESENCE_NODE_TIMEOUT_MS", String.valueOf(PRESENCE_NODE_TIMEOUT_MS),
+                "PORTFOLIO_PRESENCE_GRACE_MS", String.valueOf(PRESENCE_GRACE_MS),
+                "PORTFOLIO_MODE", "test",
                 // Fast probes, so readiness follows the bus within seconds.
-                Map.entry("PORTFOLIO_BUS_PROBE_INTERVAL_MS", "1000"));
+                "PORTFOLIO_BUS_PROBE_INTERVAL_MS", "1000"));
+        return Map.copyOf(env);
+    }
+
+    /** Only the keys, as an operator gives them to a container: the build's public test key for sockets and the HTTP API. */
+    static Map<String, String> keys() {
+        String publicKey = System.getProperty("it.keys.dir") + "/public.pem";
+        return Map.of(
+                "PORTFOLIO_API_JWT_ALGORITHMS", "RS256",
+                "PORTFOLIO_API_JWT_PUBLIC_KEY_LOCATION", publicKey,
+                "PORTFOLIO_API_JWT_ISSUER", System.getProperty("it.jwt.issuer"),
+                "PORTFOLIO_API_JWT_AUDIENCE", System.getProperty("it.jwt.audience"),
+                "PORTFOLIO_JWT_ALGORITHMS", "RS256",
+                "PORTFOLIO_JWT_PUBLIC_KEY_LOCATION", publicKey,
+                "PORTFOLIO_JWT_ISSUER", System.getProperty("it.jwt.issuer"),
+                "PORTFOLIO_JWT_AUDIENCE", System.getProperty("it.jwt.audience"));
     }
 }

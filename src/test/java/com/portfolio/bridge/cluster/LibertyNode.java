@@ -12,14 +12,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.logging.Logger;
 
 /**
- * One bridge node: a Liberty server in the build's install, configured from the project's
- * liberty/ folder plus its own server.env (ports, node id, broker), with the built WAR in apps/
- * declared by docker/app.xml: the container image's layout.
+ * One bridge node: a Liberty server in the build's install, assembled exactly as the Dockerfile
+ * builds the container image ({@link ImageLayout}: its COPYs, its ENV, started through its CMD
+ * script), plus the harness's own server.env settings (ports, node id, broker) after the image's.
  */
 public final class LibertyNode {
 
@@ -29,6 +30,7 @@ public final class LibertyNode {
     private final Path wlp;
     private final String name;
     private final int httpPort;
+    private Path projectRoot;
     private int openFileLimit;
     private boolean killed;
 
@@ -54,25 +56,27 @@ public final class LibertyNode {
         return Files.exists(serverDir().resolve("server.env"));
     }
 
-    private Path serverDir() {
+    /** The server's directory: the image's /config. */
+    public Path serverDir() {
         return wlp.resolve("usr/servers").resolve(name);
     }
 
-    /** Writes a fresh server: config, env (ports and the given variables) and the app. */
+    private ImageServer image(Path root) {
+        return new ImageServer(root, new ImagePaths(serverDir(), wlp, serverDir().resolve("image-helpers")));
+    }
+
+    /**
+     * Writes a fresh server as the Dockerfile lays out the image, from the project holding
+     * {@code libertyConfig} (its parent: where the Dockerfile is), whose image must copy both
+     * {@code libertyConfig} and {@code war}; then server.env: the image's ENV, then ports and
+     * {@code env} (later lines win).
+     */
     public void prepare(Path libertyConfig, Path war, Map<String, String> env) throws IOException {
-        Processes.deleteTree(serverDir());
-        Processes.copyTree(libertyConfig, serverDir());
-        Map<String, String> all = new TreeMap<>(env);
-        all.put("HTTP_PORT", String.valueOf(httpPort));
-        all.put("HTTPS_PORT", String.valueOf(httpPort + 360));
-        StringBuilder text = new StringBuilder("# written by the cluster harness\n");
-        all.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-        Files.writeString(serverDir().resolve("server.env"), text);
-        Files.createDirectories(serverDir().resolve("apps"));
-        Files.copy(war, serverDir().resolve("apps/portfolio-bridge.war"));
-        Files.createDirectories(serverDir().resolve("configDropins/defaults"));
-        Files.copy(libertyConfig.resolveSibling("docker").resolve("app.xml"),
-                serverDir().resolve("configDropins/defaults/app.xml"));
+        projectRoot = libertyConfig.toAbsolutePath().normalize().getParent();
+        Map<String, String> own = new HashMap<>(env);
+        own.put("HTTP_PORT", String.valueOf(httpPort));
+        own.put("HTTPS_PORT", String.valueOf(httpPort + 360));
+        image(projectRoot).assemble(serverDir(), List.of(libertyConfig, war), own);
     }
 
     /** Starts the server and waits for the app to report ready. */
@@ -84,20 +88,22 @@ public final class LibertyNode {
 
     /**
      * Starts the server process only (it returns once Liberty runs; the app may still start),
-     * through docker/launch.sh, as the container image does.
+     * through the image's CMD script with the image's ENV in its environment, as a container
+     * would; {@code start} instead of the CMD's {@code run}, so the harness gets control back.
      */
     public void startServer() throws Exception {
         killed = false;
-        Map<String, String> env = Map.of("WLP_DIR", wlp.toString());
-        String launch = Path.of(System.getProperty("cluster.liberty.config", "liberty"))
-                .resolveSibling("docker").resolve("launch.sh").toString();
+        Path root = projectRoot != null ? projectRoot
+                : Path.of(System.getProperty("cluster.liberty.config", "liberty")).toAbsolutePath().getParent();
+        ImageServer.Launch launch = image(root).launch(wlp);
+        Map<String, String> env = launch.env();
         if (openFileLimit > 0) {
             // In the shell that launches it, as a deployment would. Both limits: HotSpot raises
             // its soft limit to the hard one at start (-XX:+MaxFDLimit).
             Processes.run(Duration.ofMinutes(2), env, "bash", "-c",
-                    "ulimit -n " + openFileLimit + " && exec \"$0\" start \"$1\"", launch, name);
+                    "ulimit -n " + openFileLimit + " && exec \"$0\" start \"$1\"", launch.script(), name);
         } else {
-            Processes.run(Duration.ofMinutes(2), env, launch, "start", name);
+            Processes.run(Duration.ofMinutes(2), env, launch.script(), "start", name);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.portfolio.bridge.cluster;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -10,15 +11,18 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A broker and N bridge nodes on loopback, all from the build: what the cluster tests run and
- * what {@code mvn -Pcluster package} starts for a newcomer. Paths come from system properties
- * the build sets (see pom.xml, profile "cluster" and the failsafe configuration).
+ * A broker and N bridge nodes on this machine, all from the build: what the cluster tests run and
+ * what {@code mvn -Pcluster package} starts for a newcomer. The broker listens on loopback; the
+ * nodes, laid out as the container image is, on every interface like the image (unless
+ * {@link #loopbackOnly()}). Paths come from system properties the build sets (see pom.xml,
+ * profile "cluster" and the failsafe configuration).
  */
 public final class LocalCluster implements AutoCloseable {
 
     private final ArtemisBroker broker;
     private final List<LibertyNode> nodes = new ArrayList<>();
     private final Map<String, String> commonEnv = new HashMap<>();
+    private boolean loopbackOnly;
 
     /** Node i (from 1) gets id node-i and HTTP port basePort + i. */
     public LocalCluster(String name, int brokerPort, int basePort, int nodeCount) {
@@ -57,6 +61,24 @@ public final class LocalCluster implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Nodes listen on loopback only, unlike the image: for the dev-mode cluster, whose token
+     * endpoint would otherwise mint tokens for anyone who can reach the machine.
+     */
+    public LocalCluster loopbackOnly() {
+        loopbackOnly = true;
+        return this;
+    }
+
+    private void prepare(LibertyNode node, Map<String, String> env) throws Exception {
+        node.prepare(Path.of(property("cluster.liberty.config")), Path.of(property("cluster.war")), env);
+        if (loopbackOnly) {
+            Path override = node.serverDir().resolve("configDropins/overrides/zz-harness-loopback.xml");
+            Files.createDirectories(override.getParent());
+            Files.writeString(override, "<server>\n    <variable name=\"http.host\" value=\"localhost\"/>\n</server>\n");
+        }
+    }
+
     public ArtemisBroker broker() {
         return broker;
     }
@@ -74,7 +96,7 @@ public final class LocalCluster implements AutoCloseable {
         LibertyNode node = new LibertyNode(Path.of(property("cluster.wlp.dir")), serverName, httpPort);
         Map<String, String> env = new HashMap<>(commonEnv);
         env.put("PORTFOLIO_NODE_ID", nodeId);
-        node.prepare(Path.of(property("cluster.liberty.config")), Path.of(property("cluster.war")), env);
+        prepare(node, env);
         return node;
     }
 
@@ -105,7 +127,7 @@ public final class LocalCluster implements AutoCloseable {
     public void startNode(int number) throws Exception {
         Map<String, String> env = new HashMap<>(commonEnv);
         env.put("PORTFOLIO_NODE_ID", "node-" + number);
-        node(number).prepare(Path.of(property("cluster.liberty.config")), Path.of(property("cluster.war")), env);
+        prepare(node(number), env);
         node(number).start();
     }
 

@@ -19,7 +19,7 @@ public final class RunCluster {
     public static void main(String[] args) throws Exception {
         LocalCluster cluster = new LocalCluster("local", 61616, 9080, 2).withEnv(Map.of(
                 "PORTFOLIO_MODE", "dev",
-                "PORTFOLIO_JWT_SECRET", LocalCluster.randomHex(32)));
+                "PORTFOLIO_JWT_SECRET", LocalCluster.randomHex(32))).loopbackOnly();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -1,0 +1,153 @@
+package com.portfolio.bridge.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.portfolio.bridge.it.support.ApiClient;
+import com.portfolio.bridge.it.support.RawSocketClient;
+import com.portfolio.bridge.it.support.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+
+/**
+ * The container image without a container engine: a server assembled from the Dockerfile's own
+ * COPY and ENV lines (LibertyNode, ImageLayout) in the build's Liberty, started through its CMD
+ * script with nothing but what an operator gives a container — a key, and once the Artemis
+ * settings — answers a handshake, is ready and delivers an event.
+ */
+@DisabledIfSystemProperty(named = "skipClusterTests", matches = "true")
+class ContainerLayoutIT {
+
+    private static final Logger LOG = Logger.getLogger(ContainerLayoutIT.class.getName());
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Path WLP = Path.of(System.getProperty("cluster.wlp.dir", "target/liberty/wlp"));
+
+    @Test
+    void onTheEmbeddedBusTheImageRunsInProdModeFromAppsAndDelivers() throws Exception {
+        LibertyNode node = new LibertyNode(WLP, "image-embedded", 9351);
+        Map<String, String> env = ClusterEnv.keys();
+        assertFalse(env.containsKey("PORTFOLIO_MODE"), "the mode is the image's");
+        try {
+            prepare(node, env);
+            assertEquals(List.of("prod"), serverEnv(node, "PORTFOLIO_MODE"), "server.env: the Dockerfile's ENV, alone");
+            node.start();
+            String user = RawSocketClient.unique("image-user");
+            try (RawSocketClient client = connect(node, user)) {
+                HttpResponse<String> published = ApiClient.call(node.httpPort(), "POST", "/notifications?userId=" + user,
+                        ApiClient.SERVICE, "{\"_id\":\"from-the-api\",\"title\":\"t\"}");
+                assertEquals(202, published.statusCode(), published.body());
+                TwoNodes.expect(client, "notification:new", "from-the-api");
+            }
+            assertEquals(404, get(node, "/dev/token?userId=x").statusCode(), "no token endpoint outside dev");
+            String log = node.messagesLog();
+            assertTrue(log.contains("namespace /portfolio ready (mode PROD)"), "the app runs in prod mode");
+            assertTrue(Pattern.compile("CWWKO0219I: .*defaultHttpEndpoint.* host \\*.* port 9351").matcher(log).find(),
+                    "listening on every interface, as docker/container.xml says");
+            assertTrue(log.contains("CWWKZ0001I: Application portfolio-bridge started"), "the app in apps/ started");
+            assertTrue(Files.isDirectory(node.serverDir().resolve("apps/expanded/portfolio-bridge.war")), "deployed from apps/");
+            assertFalse(log.contains("CWWKZ0058I"), "dropins/ is not monitored");
+            assertFalse(Files.exists(node.serverDir().resolve("dropins")), "the layout puts nothing in dropins/");
+            assertBuiltOnTheBaseImagesRuntime(node);
+        } finally {
+            stop(node);
+        }
+    }
+
+    @Test
+    void onArtemisTheImageFindsItsResourceAdapterWhereTheDockerfilePutsIt() throws Exception {
+        String password = LocalCluster.randomHex(16);
+        ArtemisBroker broker = new ArtemisBroker(Path.of(System.getProperty("artemis.home")),
+                Path.of(System.getProperty("cluster.work.dir", "target/cluster")).resolve("image/broker"), 61731,
+                "portfolio", password);
+        LibertyNode node = new LibertyNode(WLP, "image-artemis", 9352);
+        Path sharedRar = WLP.resolve("usr/shared/resources/artemis/artemis-ra.rar");
+        // Only the layout may put it there: none left from an earlier run.
+        Files.deleteIfExists(sharedRar);
+        Map<String, String> env = new HashMap<>(ClusterEnv.keys());
+        env.putAll(Map.of("PORTFOLIO_BUS", "artemis", "PORTFOLIO_NODE_ID", "image-node",
+                "PORTFOLIO_ARTEMIS_HOST", "127.0.0.1", "PORTFOLIO_ARTEMIS_PORT", "61731",
+                "PORTFOLIO_ARTEMIS_USER", "portfolio", "PORTFOLIO_ARTEMIS_PASSWORD", password));
+        try {
+            broker.create(Path.of(System.getProperty("artemis.settings")));
+            broker.start();
+            prepare(node, env);
+            assertEquals(-1L, Files.mismatch(Path.of(System.getProperty("artemis.rar")), sharedRar), "the build's RAR");
+            assertEquals(List.of(), serverEnv(node, "PORTFOLIO_ARTEMIS_RAR"), "no RAR location given");
+            node.start();
+            assertEquals("image-node", node.busData().getString("node"));
+            String user = RawSocketClient.unique("image-user");
+            try (RawSocketClient client = connect(node, user); JavaProducer producer = new JavaProducer(broker)) {
+                producer.text(JavaProducer.NOTIFICATIONS, TwoNodes.notification(user, "from-artemis"), Map.of());
+                TwoNodes.expect(client, "notification:new", "from-artemis");
+            }
+            assertTrue(node.messagesLog().contains("namespace /portfolio ready (mode PROD)"), "the app runs in prod mode");
+        } finally {
+            stop(node);
+            broker.stop();
+        }
+    }
+
+    private static void prepare(LibertyNode node, Map<String, String> env) throws Exception {
+        node.prepare(Path.of(System.getProperty("cluster.liberty.config")), Path.of(System.getProperty("cluster.war")), env);
+    }
+
+    /** A polling handshake (as socket.io-client starts), then a WebSocket CONNECT with a valid token. */
+    private static RawSocketClient connect(LibertyNode node, String user) throws Exception {
+        assertEquals("UP", node.readinessStatus(), "/health/ready");
+        HttpResponse<String> open = get(node, "/socket.io/?EIO=4&transport=polling");
+        assertEquals(200, open.statusCode(), open.body());
+        assertTrue(open.body().startsWith("0{") && new JSONObject(open.body().substring(1)).has("sid"), open.body());
+        RawSocketClient client = RawSocketClient.connect(node.httpPort(), TestTokens.valid(user));
+        assertTrue(client.connected(), String.valueOf(client.connectError()));
+        assertNull(client.connectError());
+        return client;
+    }
+
+    /** The image's base tag names the Liberty release and the Java major version the server ran on. */
+    private static void assertBuiltOnTheBaseImagesRuntime(LibertyNode node) throws Exception {
+        String base = ImageLayout.read(Path.of(System.getProperty("cluster.liberty.config")).getParent()).base();
+        Matcher tag = Pattern.compile(":(\\d+(?:\\.\\d+)+)-.*-java(\\d+)-").matcher(base);
+        assertTrue(tag.find(), base);
+        String log = node.messagesLog();
+        assertTrue(log.contains("product = Open Liberty " + tag.group(1) + " "), "Liberty " + tag.group(1) + " ran");
+        assertTrue(log.contains("java.version = " + tag.group(2) + "."), "Java " + tag.group(2) + " ran");
+    }
+
+    private static List<String> serverEnv(LibertyNode node, String key) throws Exception {
+        return Files.readAllLines(node.serverDir().resolve("server.env")).stream()
+                .filter(line -> line.startsWith(key + "=")).map(line -> line.substring(key.length() + 1)).toList();
+    }
+
+    private static HttpResponse<String> get(LibertyNode node, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void stop(LibertyNode node) throws Exception {
+        if (!node.prepared()) {
+            return;
+        }
+        try {
+            node.stop();
+        } catch (IllegalStateException notRunning) {
+            // It never started: the failure that stopped it is the one to report.
+            LOG.warning(notRunning.getMessage());
+        }
+    }
+}
