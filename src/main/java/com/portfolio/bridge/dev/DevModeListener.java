@@ -2,12 +2,13 @@ package com.portfolio.bridge.dev;
 
 import com.portfolio.bridge.config.BridgeConfig;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.annotation.WebListener;
 import java.util.logging.Logger;
 
-/** Mounts the dev-only token endpoint when, and only when, portfolio.mode=dev. */
+/** Mounts the dev-only demo page and token endpoint when, and only when, portfolio.mode=dev. */
 @WebListener
 public class DevModeListener implements ServletContextListener {
 
@@ -21,12 +22,14 @@ public class DevModeListener implements ServletContextListener {
         if (!config.mode().isDev()) {
             return;
         }
+        ServletContext context = event.getServletContext();
+        context.addServlet("dev-demo-page", new DemoPageServlet()).addMapping(DemoPageServlet.MAPPINGS);
+        LOG.warning("DEV MODE: a demo page is served at / (404 outside dev mode).");
         if (config.jwt().secret().isEmpty()) {
             LOG.info("dev mode without an HMAC secret: /dev/token is not mounted (mint tokens with your own key)");
             return;
         }
-        event.getServletContext()
-                .addServlet("dev-token", new DevTokenServlet(config.jwt(), config.api().requiredScope()))
+        context.addServlet("dev-token", new DevTokenServlet(config.jwt(), config.api().requiredScope()))
                 .addMapping(DevTokenServlet.PATH);
         LOG.warning("DEV MODE: GET " + DevTokenServlet.PATH + "?userId=<id> mints tokens. Never run this mode in production.");
     }
