@@ -31,7 +31,8 @@ public final class CommandDecoder {
             case "join" -> new Command.Join(userId, conversationId(document));
             case "leave" -> new Command.Leave(userId, conversationId(document));
             case "disconnect" -> new Command.Disconnect(userId, reason(document), revokeIssuedBefore(document, now));
-            default -> throw new PoisonEventException("op must be join, leave or disconnect, got \"" + op + "\"");
+            // The value is not quoted back: reasons are logged, and the body's content stays out of the log.
+            default -> throw new PoisonEventException("op must be join, leave or disconnect");
         };
     }
 
@@ -75,7 +76,7 @@ public final class CommandDecoder {
         if (value instanceof JsonNumber n && n.isIntegral() && n.bigIntegerValue().bitLength() < 40 && n.longValue() > 0) {
             return Optional.of(Instant.ofEpochSecond(n.longValue())); // under 2^40 s: any real date
         }
-        throw new PoisonEventException("revokeIssuedBefore must be epoch seconds or \"now\", got " + value);
+        throw new PoisonEventException("revokeIssuedBefore must be epoch seconds or \"now\", got a " + value.getValueType().name().toLowerCase());
     }
 
     private static String string(JsonObject document, String field, boolean required) throws PoisonEventException {

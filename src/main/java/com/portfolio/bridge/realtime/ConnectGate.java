@@ -83,7 +83,11 @@ final class ConnectGate {
             library.forEach(listener -> listener.call(args));
         } catch (RuntimeException e) {
             // The library's emitter would swallow this; a broken packet closes only this session.
-            LOG.log(Level.WARNING, "closing connection " + connection.getId() + ": " + e.getMessage(), e);
+            // The exception only: a message could quote the packet, and a CONNECT's carries the token.
+            LOG.log(Level.WARNING, "closing connection " + connection.getId()
+                    + users.of(connection.getId()).map(user -> " (user " + user.userId() + ")").orElse("")
+                    + ": a packet failed (" + e.getClass().getName() + ")");
+            LOG.log(Level.FINE, "the failure of connection " + connection.getId(), e);
             connection.close();
         }
     }

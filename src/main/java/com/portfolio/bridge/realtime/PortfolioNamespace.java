@@ -194,6 +194,11 @@ public class PortfolioNamespace {
         return sockets.onWebSocketCount();
     }
 
+    /** "connection &lt;id&gt; (user &lt;userId&gt;)", for log lines: never the token. */
+    public String describe(String connectionId) {
+        return "connection " + connectionId + users.of(connectionId).map(user -> " (user " + user.userId() + ")").orElse("");
+    }
+
     /** False once the Engine.IO connection is closing or closed: it takes no more requests. */
     public boolean isConnectionOpen(String connectionId) {
         return sockets.isOpen(connectionId);

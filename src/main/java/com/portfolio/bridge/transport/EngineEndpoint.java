@@ -64,7 +64,7 @@ public class EngineEndpoint {
         maxPayload = settings.engine().maxPayloadBytes();
         connection = new WebSocketConnection(session, query,
                 (Map<String, List<String>>) properties.getOrDefault(HandshakeCapture.HEADERS, Map.of()),
-                settings.engine(), closer, openSockets, stats);
+                settings.engine(), closer, openSockets, stats, namespace::describe);
         namespace.engine().handleWebSocket(connection);
     }
 

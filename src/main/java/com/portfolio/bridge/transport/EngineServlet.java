@@ -124,7 +124,7 @@ public class EngineServlet extends HttpServlet {
     private void pollNotTaken(String sid, IOException failure) {
         boolean stalled = timedOut(failure);
         if (stalled) {
-            LOG.warning(() -> "closing polling session " + sid + ": client stopped reading (answer not taken within "
+            LOG.warning(() -> "closing the polling session of " + namespace.describe(sid) + ": client stopped reading (answer not taken within "
                     + config.engine().writeStallMs() + " ms)");
             stats.slowConsumerCut("polling");
         } else {

@@ -13,6 +13,14 @@ final class OpenPacket {
         return frame.startsWith("0{");
     }
 
+    /** The session id the open packet hands the client, or null. */
+    static String sid(String frame) {
+        java.util.regex.Matcher m = SID.matcher(frame);
+        return isOpenPacket(frame) && m.find() ? m.group(1) : null;
+    }
+
+    private static final java.util.regex.Pattern SID = java.util.regex.Pattern.compile("\"sid\"\\s*:\\s*\"([^\"]{1,64})\"");
+
     static String withMaxPayload(String frame, long maxPayload) {
         if (!isOpenPacket(frame) || frame.contains("\"maxPayload\"")) {
             return frame;

@@ -28,9 +28,13 @@ final class WebSocketConnection extends EngineIoWebSocket {
     private final OpenWebSockets open;
     private final long maxPayload;
     private volatile boolean opened;
+    // The Engine.IO session id, for the logs: in the query of an upgrade, else in the open packet.
+    private volatile String engineId;
 
     WebSocketConnection(Session session, Map<String, String> query, Map<String, List<String>> headers,
-            EngineSettings limits, SessionCloser closer, OpenWebSockets open, TransportStats stats) {
+            EngineSettings limits, SessionCloser closer, OpenWebSockets open, TransportStats stats,
+            java.util.function.UnaryOperator<String> describe) {
+        this.engineId = query.get("sid");
         this.maxPayload = limits.maxPayloadBytes();
         this.session = session;
         this.query = query;
@@ -39,7 +43,8 @@ final class WebSocketConnection extends EngineIoWebSocket {
         OutboundQueue.Ending ending = new OutboundQueue.Ending() {
             @Override
             public void cut(String why, boolean stalled) {
-                LOG.warning(() -> "closing WebSocket " + session.getId() + ": " + why);
+                LOG.warning(() -> "closing the WebSocket of " + (engineId == null ? "an unopened connection" : describe.apply(engineId))
+                        + ": " + why);
                 if (stalled) {
                     stats.slowConsumerCut("websocket");
                 }
@@ -76,6 +81,9 @@ final class WebSocketConnection extends EngineIoWebSocket {
     public void write(String message) throws IOException {
         if (!opened) {
             opened = true;
+            if (engineId == null) {
+                engineId = OpenPacket.sid(message);
+            }
             message = OpenPacket.withMaxPayload(message, maxPayload);
         }
         outbound.add(message);

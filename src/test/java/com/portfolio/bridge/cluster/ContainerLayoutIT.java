@@ -55,11 +55,13 @@ class ContainerLayoutIT {
                 TwoNodes.expect(client, "notification:new", "from-the-api");
             }
             assertEquals(404, get(node, "/dev/token?userId=x").statusCode(), "no token endpoint outside dev");
+            assertEquals(403, get(node, "/metrics").statusCode(), "/metrics is closed unless configured");
             String log = node.messagesLog();
             assertTrue(log.contains("namespace /portfolio ready (mode PROD)"), "the app runs in prod mode");
             assertTrue(Pattern.compile("CWWKO0219I: .*defaultHttpEndpoint.* host \\*.* port 9351").matcher(log).find(),
                     "listening on every interface, as docker/container.xml says");
             assertTrue(log.contains("CWWKZ0001I: Application portfolio-bridge started"), "the app in apps/ started");
+            assertFalse(log.contains("defaultHttpEndpoint-ssl has been started"), "no HTTPS listener without a keystore");
             assertTrue(Files.isDirectory(node.serverDir().resolve("apps/expanded/portfolio-bridge.war")), "deployed from apps/");
             assertFalse(log.contains("CWWKZ0058I"), "dropins/ is not monitored");
             assertFalse(Files.exists(node.serverDir().resolve("dropins")), "the layout puts nothing in dropins/");

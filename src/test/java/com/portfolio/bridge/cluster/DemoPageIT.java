@@ -35,6 +35,7 @@ class DemoPageIT {
         Path screenshot = Path.of(System.getProperty("demo.screenshot"));
         Files.deleteIfExists(screenshot);
         LibertyNode node = node("demo-dev", Map.of("PORTFOLIO_MODE", "dev", "PORTFOLIO_BUS_PROBE_INTERVAL_MS", "1000"));
+        node.listenOnLoopbackOnly();
         try {
             node.start();
             HttpResponse<String> page = get("/");

@@ -79,6 +79,16 @@ public final class LibertyNode {
         image(projectRoot).assemble(serverDir(), List.of(libertyConfig, war), own);
     }
 
+    /**
+     * After {@link #prepare}: listen on loopback only, unlike the image (which listens on every
+     * interface) — for dev-mode nodes, whose token endpoint would mint tokens for anyone.
+     */
+    public void listenOnLoopbackOnly() throws IOException {
+        Path override = serverDir().resolve("configDropins/overrides/zz-harness-loopback.xml");
+        Files.createDirectories(override.getParent());
+        Files.writeString(override, "<server>\n    <variable name=\"http.host\" value=\"localhost\"/>\n</server>\n");
+    }
+
     /** Starts the server and waits for the app to report ready. */
     public void start() throws Exception {
         startServer();

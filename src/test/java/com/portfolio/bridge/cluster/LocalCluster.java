@@ -1,6 +1,5 @@
 package com.portfolio.bridge.cluster;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -73,9 +72,7 @@ public final class LocalCluster implements AutoCloseable {
     private void prepare(LibertyNode node, Map<String, String> env) throws Exception {
         node.prepare(Path.of(property("cluster.liberty.config")), Path.of(property("cluster.war")), env);
         if (loopbackOnly) {
-            Path override = node.serverDir().resolve("configDropins/overrides/zz-harness-loopback.xml");
-            Files.createDirectories(override.getParent());
-            Files.writeString(override, "<server>\n    <variable name=\"http.host\" value=\"localhost\"/>\n</server>\n");
+            node.listenOnLoopbackOnly();
         }
     }
 
