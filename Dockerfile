@@ -22,6 +22,9 @@ COPY --chown=1001:0 target/portfolio-bridge.war /config/apps/portfolio-bridge.wa
 # switch a container to the broker (README, "Many nodes").
 COPY --chown=1001:0 target/artemis-ra.rar /opt/ol/wlp/usr/shared/resources/artemis/artemis-ra.rar
 
+# The server extension that lets `server stop` drain (liberty/server.xml, <bell>).
+COPY --chown=1001:0 target/portfolio-quiesce.jar /opt/ol/wlp/usr/shared/resources/portfolio/portfolio-quiesce.jar
+
 # Production mode: the app refuses to start without a JWT key (PORTFOLIO_JWT_SECRET,
 # PORTFOLIO_JWT_PUBLIC_KEY or PORTFOLIO_JWT_JWKS_URL). See README "Configuration".
 ENV PORTFOLIO_MODE=prod

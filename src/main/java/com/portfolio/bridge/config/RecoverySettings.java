@@ -7,7 +7,12 @@ import org.eclipse.microprofile.config.Config;
  * buffers for it — per room by count and bytes, and in all (rooms are unbounded in number).
  * {@code maxDisconnectionMs} 0 turns recovery off (no pid, no offsets).
  */
-public record RecoverySettings(long maxDisconnectionMs, int roomEvents, long roomBytes, long totalBytes, int logEvents) {
+public record RecoverySettings(long maxDisconnectionMs, int roomEvents, long roomBytes, long totalBytes, int logEvents,
+        long catchUpMs) {
+
+    public RecoverySettings(long maxDisconnectionMs, int roomEvents, long roomBytes, long totalBytes, int logEvents) {
+        this(maxDisconnectionMs, roomEvents, roomBytes, totalBytes, logEvents, 3_000);
+    }
 
     public boolean enabled() {
         return maxDisconnectionMs > 0;
@@ -26,6 +31,7 @@ public record RecoverySettings(long maxDisconnectionMs, int roomEvents, long roo
                 Checks.positive("portfolio.recovery.total-bytes",
                         config.getOptionalValue("portfolio.recovery.total-bytes", Long.class).orElse(67_108_864L)),
                 Checks.positive("portfolio.recovery.log-events",
-                        config.getOptionalValue("portfolio.recovery.log-events", Integer.class).orElse(1_000_000)));
+                        config.getOptionalValue("portfolio.recovery.log-events", Integer.class).orElse(1_000_000)),
+                Math.max(0, config.getOptionalValue("portfolio.recovery.catch-up-ms", Long.class).orElse(3_000L)));
     }
 }

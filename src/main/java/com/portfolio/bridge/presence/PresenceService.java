@@ -127,6 +127,10 @@ public class PresenceService {
         }
     }
 
+    private synchronized void flushLast() {
+        send(presence.tick(System.currentTimeMillis(), true));
+    }
+
     private void send(Outbox outbox) {
         if (outbox.announcements().isEmpty() && outbox.transitions().isEmpty()) {
             return;
@@ -179,6 +183,9 @@ public class PresenceService {
             waiting.forEach(join -> join.complete(null));
             waiting.clear();
         }
+        // What changed since the last tick first: on `server stop` Liberty has just closed every
+        // WebSocket, and the others can restore those sessions only if they hear of them.
+        flushLast();
         try {
             bus.send(List.of(presence.bye()), List.of());
         } catch (JMSRuntimeException e) {

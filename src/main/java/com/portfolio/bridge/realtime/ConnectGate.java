@@ -39,7 +39,21 @@ final class ConnectGate {
     /** Told of each CONNECT the gate lets through, before the library answers it. */
     interface Admitted {
         void admitted(EngineIoSocket connection, ConnectRequest request, AuthenticatedUser user);
+
+        /** False while the CONNECT should wait, at most {@link #catchUpMs()}: see RecoveryHooks#ready. */
+        default boolean ready(ConnectRequest request, AuthenticatedUser user) {
+            return true;
+        }
+
+        default long catchUpMs() {
+            return 0;
+        }
     }
+
+    private record Let(ConnectRequest request, AuthenticatedUser user) {
+    }
+
+    private static final long CATCH_UP_POLL_MS = 50;
 
     ConnectGate(String namespace, TokenVerifier verifier, Revocations revocations, ConnectionUsers users,
             ScheduledExecutorService scheduler, long connectTimeoutMs, Admitted onAdmitted, SocketMetrics metrics) {
@@ -74,25 +88,53 @@ final class ConnectGate {
             Object[] args) {
         try {
             if (args.length > 0 && ConnectRequest.isConnect(args[0])) {
-                if (!admit(connection, (String) args[0])) {
+                Let let = admit(connection, (String) args[0]);
+                if (let == null) {
                     return;
                 }
                 // Admitted: the deadline has nothing left to do, and a pending task holds memory.
                 deadline.cancel(false);
+                proceed(connection, library, args, let, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(onAdmitted.catchUpMs()));
+                return;
             }
             library.forEach(listener -> listener.call(args));
         } catch (RuntimeException e) {
-            // The library's emitter would swallow this; a broken packet closes only this session.
-            // The exception only: a message could quote the packet, and a CONNECT's carries the token.
-            LOG.log(Level.WARNING, "closing connection " + connection.getId()
-                    + users.of(connection.getId()).map(user -> " (user " + user.userId() + ")").orElse("")
-                    + ": a packet failed (" + e.getClass().getName() + ")");
-            LOG.log(Level.FINE, "the failure of connection " + connection.getId(), e);
-            connection.close();
+            fail(connection, e);
         }
     }
 
-    private boolean admit(EngineIoSocket connection, String frame) {
+    // The CONNECT goes to the library once the node is ready for it (or the wait is over): off
+    // the connection's thread meanwhile, polled, since nothing signals "the log caught up".
+    private void proceed(EngineIoSocket connection, List<Emitter.Listener> library, Object[] args, Let let, long untilNanos) {
+        if (connection.getReadyState() != ReadyState.OPEN) {
+            return;
+        }
+        if (!onAdmitted.ready(let.request(), let.user()) && System.nanoTime() < untilNanos) {
+            scheduler.schedule(() -> {
+                try {
+                    proceed(connection, library, args, let, untilNanos);
+                } catch (RuntimeException e) {
+                    fail(connection, e);
+                }
+            }, CATCH_UP_POLL_MS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        onAdmitted.admitted(connection, let.request(), let.user());
+        library.forEach(listener -> listener.call(args));
+    }
+
+    // The library's emitter would swallow this; a broken packet closes only this session. The
+    // exception's class only: a message could quote the packet, and a CONNECT's carries the token.
+    private void fail(EngineIoSocket connection, RuntimeException e) {
+        LOG.log(Level.WARNING, "closing connection " + connection.getId()
+                + users.of(connection.getId()).map(user -> " (user " + user.userId() + ")").orElse("")
+                + ": a packet failed (" + e.getClass().getName() + ")");
+        LOG.log(Level.FINE, "the failure of connection " + connection.getId(), e);
+        connection.close();
+    }
+
+    /** @return the admitted request and user, or null when refused (the client was told why) */
+    private Let admit(EngineIoSocket connection, String frame) {
         ConnectRequest request;
         try {
             request = ConnectRequest.parse(frame);
@@ -100,11 +142,11 @@ final class ConnectGate {
             LOG.info(() -> "closing connection " + connection.getId() + ": malformed CONNECT (" + e.getMessage() + ")");
             metrics.connectRefused("malformed_connect");
             connection.close();
-            return false;
+            return null;
         }
         if (!namespace.equals(request.namespace())) {
             refuse(connection, request.namespace(), "Invalid namespace", null);
-            return false;
+            return null;
         }
         String token = TokenSources.find(request, connection.getInitialHeaders(), connection.getInitialQuery());
         try {
@@ -113,20 +155,19 @@ final class ConnectGate {
                 LOG.info(() -> "refused CONNECT on " + connection.getId() + ": user " + user.userId()
                         + "'s tokens issued before a revocation are refused");
                 refuse(connection, namespace, "unauthorized", RejectionReason.REVOKED.code());
-                return false;
+                return null;
             }
             if (!users.admit(connection.getId(), user)) {
                 LOG.info(() -> "refused CONNECT on " + connection.getId() + ": user " + user.userId()
                         + " is at the sockets-per-user limit");
                 refuse(connection, namespace, "too many connections", "too_many_sockets");
-                return false;
+                return null;
             }
-            onAdmitted.admitted(connection, request, user);
-            return true;
+            return new Let(request, user);
         } catch (TokenRejectedException e) {
             LOG.fine(() -> "refused CONNECT on " + connection.getId() + ": " + e.reason().code());
             refuse(connection, namespace, "unauthorized", e.reason().code());
-            return false;
+            return null;
         }
     }
 

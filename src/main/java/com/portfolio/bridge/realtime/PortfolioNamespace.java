@@ -85,9 +85,9 @@ public class PortfolioNamespace {
         revocations = new Revocations(Duration.ofSeconds(config.limits().revocationRetentionSeconds()), Clock.systemUTC());
         recovery = new Recovery(config.recovery(),
                 room -> room.startsWith(RoomNames.USER_PREFIX) ? Offset.NOTIFICATIONS : Offset.MESSAGES);
+        recoveryHooks = new RecoveryHooks(recovery, new Restores(recovery, sequencer, config.conversationAccess()), users);
         ConnectGate gate = new ConnectGate(NAME, new JoseTokenVerifier(config.jwt()), revocations, users, scheduler,
-                config.engine().connectTimeoutMs(), (connection, request, user) -> recoveryHooks.admitted(connection, request, user),
-                metrics);
+                config.engine().connectTimeoutMs(), recoveryHooks, metrics);
         engine = EngineFactory.create(config.engine(), scheduler);
         SocketIoServer io = new SocketIoServer(engine,
                 EngineFactory.socketIoOptions(config.engine(), ns -> new RoomRegistry(ns, this::admitted, new CountedJoins(presence, metrics))));
@@ -101,7 +101,6 @@ public class PortfolioNamespace {
         rooms = (RoomRegistry) namespace.getAdapter();
         presence.attach(rooms, recovery);
         broadcasts = new RoomBroadcasts(rooms, recovery);
-        recoveryHooks = new RecoveryHooks(recovery, new Restores(recovery, sequencer, config.conversationAccess()), users);
         commands = new UserCommands(rooms, config.limits().conversationsPerSocket());
         ConversationHandlers conversations = new ConversationHandlers(rooms, config.limits().conversationsPerSocket(),
                 config.conversationAccess(), users, () -> announcements);

@@ -13,7 +13,7 @@ import org.json.JSONObject;
  * the session comes back whole, else a new one), after it the restore, and when the network
  * ends the socket, its session kept for the window.
  */
-final class RecoveryHooks {
+final class RecoveryHooks implements ConnectGate.Admitted {
 
     private final Recovery recovery;
     private final Restores restores;
@@ -25,8 +25,25 @@ final class RecoveryHooks {
         this.users = users;
     }
 
+    /** False while this node has not yet consumed what the session to restore names (see Recovery#caughtUp). */
+    @Override
+    public boolean ready(ConnectRequest request, AuthenticatedUser user) {
+        JSONObject auth = request.auth();
+        if (!recovery.enabled() || auth == null || !(auth.opt("pid") instanceof String pid)) {
+            return true;
+        }
+        Object offset = auth.opt("offset");
+        return recovery.caughtUp(pid, offset == JSONObject.NULL ? null : offset, user.userId(), System.currentTimeMillis());
+    }
+
+    @Override
+    public long catchUpMs() {
+        return recovery.catchUpMs();
+    }
+
     /** The gate admitted this CONNECT (the library has not answered it yet). */
-    void admitted(EngineIoSocket connection, ConnectRequest request, AuthenticatedUser user) {
+    @Override
+    public void admitted(EngineIoSocket connection, ConnectRequest request, AuthenticatedUser user) {
         if (!recovery.enabled()) {
             return;
         }

@@ -162,6 +162,25 @@ public final class Recovery {
         return planner.plan(found.get(), rawOffset, !local);
     }
 
+    /**
+     * False while a session another node announced names a position this node has not consumed
+     * yet: the CONNECT is answered once it has (or after {@code catch-up-ms}), so a client sent
+     * here by a drain or a failover is not refused recovery for a lag of a second.
+     */
+    public boolean caughtUp(String pid, Object rawOffset, String userId, long nowMs) {
+        if (!enabled() || pid == null || live.isLive(pid) || sessions.contains(pid)) {
+            return true;
+        }
+        return elsewhere.apply(pid)
+                .filter(s -> s.userId().equals(userId) && nowMs - s.disconnectedAtMs() <= settings.maxDisconnectionMs())
+                .map(s -> planner.positionKnown(s, rawOffset)).orElse(true);
+    }
+
+    /** How long a CONNECT may wait for {@link #caughtUp} to turn true. */
+    public long catchUpMs() {
+        return settings.catchUpMs();
+    }
+
     public int keptSessions() {
         return sessions.size();
     }

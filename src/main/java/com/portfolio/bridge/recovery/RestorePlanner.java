@@ -28,6 +28,25 @@ final class RestorePlanner {
         this.streamOfRoom = streamOfRoom;
     }
 
+    /**
+     * Whether this node's logs hold the client's position yet. A session from another node can
+     * name events this node's consumers have not reached: the nodes consume the same topics, each
+     * at its own pace. False only while that may still change; garbage offsets count as known.
+     */
+    boolean positionKnown(Session session, Object rawOffset) {
+        Optional<Offset> offset = Offset.parse(rawOffset == null ? session.start() : rawOffset);
+        if (offset.isEmpty()) {
+            return true;
+        }
+        for (int s = 0; s < Offset.STREAMS; s++) {
+            String watermark = offset.get().watermarks()[s];
+            if (watermark != null && logs[s].seqOf(EventIds.parse(watermark)).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** @param foreign the session was on another node: "no event yet" there says nothing of here */
     Optional<Restore> plan(Session session, Object rawOffset, boolean foreign) {
         // socket.io-client sends no offset before its first event; its position is then where it started.

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -37,19 +38,50 @@ public class Drain {
     private BridgeConfig config;
 
     private volatile boolean draining;
+    private final CountDownLatch done = new CountDownLatch(1);
 
     public boolean draining() {
         return draining;
     }
 
-    /** Runs the drain on the calling thread; returns when every connection is closed and announced. */
+    /** {@link #run(long)} over {@code portfolio.shutdown.grace-ms}. */
     public void run() {
-        draining = true;
-        long graceNanos = TimeUnit.MILLISECONDS.toNanos(config.shutdown().graceMs());
+        run(config.shutdown().graceMs());
+    }
+
+    /**
+     * Runs the drain on the calling thread; returns when every connection is closed and announced.
+     * Once only: a later caller (SIGTERM's drain, then Liberty's quiesce) waits for the first.
+     */
+    public void run(long graceMs) {
+        synchronized (this) {
+            if (draining) {
+                awaitDone(graceMs + SETTLE_MS + CLOSE_WAIT_MS);
+                return;
+            }
+            draining = true;
+        }
+        try {
+            drain(graceMs);
+        } finally {
+            done.countDown();
+        }
+    }
+
+    private void awaitDone(long ms) {
+        try {
+            done.await(ms, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drain(long graceMs) {
+        long graceNanos = TimeUnit.MILLISECONDS.toNanos(graceMs);
         List<String> open = new ArrayList<>(namespace.openConnectionIds());
         Collections.shuffle(open);
         LOG.info(() -> "draining for shutdown: readiness DOWN, new sessions refused; closing " + open.size()
-                + " connections over " + config.shutdown().graceMs() + " ms");
+                + " connections over " + graceMs + " ms");
         long start = System.nanoTime();
         int closed = 0;
         while (closed < open.size()) {

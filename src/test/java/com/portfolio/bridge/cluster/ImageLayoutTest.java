@@ -29,6 +29,7 @@ class ImageLayoutTest {
                 new Copy(List.of("docker/app.xml"), "/config/configDropins/defaults/app.xml", null),
                 new Copy(List.of("target/portfolio-bridge.war"), "/config/apps/portfolio-bridge.war", null),
                 new Copy(List.of("target/artemis-ra.rar"), "/opt/ol/wlp/usr/shared/resources/artemis/artemis-ra.rar", null),
+                new Copy(List.of("target/portfolio-quiesce.jar"), "/opt/ol/wlp/usr/shared/resources/portfolio/portfolio-quiesce.jar", null),
                 new Copy(List.of("docker/launch.sh"), "/opt/ol/helpers/runtime/portfolio-launch.sh", "755")),
                 image.copies());
         assertEquals(Map.of("PORTFOLIO_MODE", "prod"), image.env());

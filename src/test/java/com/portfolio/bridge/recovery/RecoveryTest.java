@@ -89,4 +89,17 @@ class RecoveryTest {
         assertTrue(recovery.plan("px", offsetAfter(null, "ID:c1"), "carol", System.currentTimeMillis()).isEmpty(),
                 "no event yet on the node it came from says nothing of this node's log");
     }
+
+    @Test
+    void aSessionOfAnotherNodeWaitsUntilThisNodeHasConsumedWhatItsOffsetNames() {
+        Session elsewhere = new Session("far", "alice", Set.of("conv-a"), System.currentTimeMillis(), "1....");
+        recovery.sessionsElsewhere(pid -> "far".equals(pid) ? java.util.Optional.of(elsewhere) : java.util.Optional.empty());
+        long now = System.currentTimeMillis();
+        assertEquals(false, recovery.caughtUp("far", offsetAfter(null, "ID:ahead"), "alice", now), "not consumed here yet");
+        event(Offset.MESSAGES, "conv-a", "ID:ahead");
+        assertTrue(recovery.caughtUp("far", offsetAfter(null, "ID:ahead"), "alice", now), "consumed now");
+        assertTrue(recovery.caughtUp("far", offsetAfter(null, "ID:other"), "bob", now), "another user's: nothing to wait for");
+        assertTrue(recovery.caughtUp("unknown", offsetAfter(null, "ID:other"), "alice", now), "an unknown pid: nothing to wait for");
+        assertTrue(recovery.caughtUp("far", "garbage", "alice", now), "a bad offset: nothing to wait for");
+    }
 }
