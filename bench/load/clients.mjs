@@ -3,7 +3,7 @@
 // (RunBench) starts several, each well under the per-process open-file limit.
 //
 // argv[2]: JSON { url, from, count, concurrency, sources, userPrefix, conversations: [{ prefix, size, of?, shift? }],
-//                 secret, issuer, audience, timeoutMs? } — client i joins `${prefix}${(floor(i / size) + shift) % of}`
+//                 secret, issuer, audience, timeoutMs?, transports? } — transports defaults to ['websocket']; client i joins `${prefix}${(floor(i / size) + shift) % of}`
 // stdin commands (JSON lines): {"cmd":"stats","samples":bool} (counts since the last stats, latencies
 // in ms when samples) | {"cmd":"stall","count":n} | {"cmd":"resume"} | {"cmd":"probe"} | {"cmd":"close"}
 // | {"cmd":"drop"} (every client loses its transport) | {"cmd":"reconnect"} (all come back at once, with
@@ -40,7 +40,7 @@ function onEvent(document) {
 async function connectOne(index) {
   const userId = `${spec.userPrefix}${index}`;
   const socket = io(`${spec.url}/portfolio`, {
-    auth: { token: await token(userId) }, transports: ['websocket'], reconnection: false, forceNew: true,
+    auth: { token: await token(userId) }, transports: spec.transports ?? ['websocket'], reconnection: false, forceNew: true,
     localAddress: spec.sources[index % spec.sources.length], timeout: spec.timeoutMs ?? 60000,
   });
   socket.on('notification:new', onEvent);

@@ -7,8 +7,15 @@ import org.json.JSONObject;
 
 /** How big a run is (system properties bench.*), and the JWT settings both servers share. */
 record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer> rates, double seconds,
-        double warmupSeconds, int busyRoom, int busyRate, Stall stall, Ramp ramp, String secret, String issuer,
-        String audience) {
+        double warmupSeconds, int busyRoom, int busyRate, Stall stall, Ramp ramp, Polling polling, double idleCpuSeconds,
+        String secret, String issuer, String audience) {
+
+    /**
+     * Long-polling only (clients behind proxies that block WebSocket): {@code stormClients} connect at
+     * once; then {@code clients} in conversations of 10 get messages at {@code rate} events/s for {@code seconds}.
+     */
+    record Polling(int clients, int stormClients, int rate, double seconds) {
+    }
 
     /**
      * Stalled readers: {@code readers} a group, each a member of {@code rooms} conversations (so more
@@ -31,7 +38,9 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
                 + " conversations each at " + stall.rate() + " events/s of "
                 + stall.documentBytes() + " bytes for " + stall.seconds() + " s a window, heartbeat "
                 + (stall.heartbeatMs() > 0 ? stall.heartbeatMs() + " ms" : "the servers' default") + ", ramp to "
-                + ramp.clients() + " clients, bridge cap " + (ramp.bridgeCap() > 0 ? ramp.bridgeCap() : "derived");
+                + ramp.clients() + " clients, bridge cap " + (ramp.bridgeCap() > 0 ? ramp.bridgeCap() : "derived")
+                + ", long-polling " + polling.stormClients() + " at once, then " + polling.clients() + " at "
+                + polling.rate() + " events/s for " + polling.seconds() + " s, idle CPU over " + idleCpuSeconds + " s";
     }
 
     static BenchSettings fromSystemProperties(boolean smoke, String secret) {
@@ -39,7 +48,8 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
         if (smoke) {
             // A short heartbeat, so stalled readers are closed within a short window; a cap under the ramp.
             return new BenchSettings(dir, 200, 100, List.of(200, 400), 2, 2, 20, 100,
-                    new Stall(4, 2, 200, 4096, 6, 2000), new Ramp(450, 350), secret, "bench", "bench");
+                    new Stall(4, 2, 200, 4096, 6, 2000), new Ramp(450, 350), new Polling(50, 100, 50, 2), 2,
+                    secret, "bench", "bench");
         }
         return new BenchSettings(dir,
                 Integer.getInteger("bench.clients", 19_000),
@@ -56,6 +66,10 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
                         Double.parseDouble(System.getProperty("bench.stall-seconds", "50")),
                         Integer.getInteger("bench.heartbeat-ms", 0)),
                 new Ramp(Integer.getInteger("bench.ramp-clients", 20_500), Integer.getInteger("bench.bridge-max-connections", 0)),
+                new Polling(Integer.getInteger("bench.polling-clients", 500), Integer.getInteger("bench.polling-storm", 1_000),
+                        Integer.getInteger("bench.polling-rate", 100),
+                        Double.parseDouble(System.getProperty("bench.polling-seconds", "20"))),
+                Double.parseDouble(System.getProperty("bench.idle-cpu-seconds", "20")),
                 secret, "bench", "bench");
     }
 

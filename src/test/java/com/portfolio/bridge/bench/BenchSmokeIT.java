@@ -11,7 +11,7 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * Not a benchmark: proves the benchmark still runs end to end (broker, bridge, Node peer, load
- * workers, all seven scenarios) at a tiny size, and that both servers did the job.
+ * workers, every scenario) at a tiny size, and that both servers did the job.
  */
 @DisabledIfSystemProperty(named = "skipBench", matches = "true")
 class BenchSmokeIT {
@@ -39,6 +39,11 @@ class BenchSmokeIT {
             String storm = "reconnect storm (" + settings.clients() + "): ";
             assertEquals(settings.clients(), server.get(storm + "recovered"), "every client recovered");
             assertEquals(settings.clients(), server.get(storm + "missed events delivered"), "each got what it missed");
+            BenchSettings.Polling polling = settings.polling();
+            assertEquals(polling.stormClients(), server.get("polling storm: clients connected"), "long-polling clients all in");
+            assertEquals(0.0, server.get("polling @" + polling.rate() + " ev/s × 10: lost %"), "every event to the pollers");
+            assertTrue(server.get("idle: server CPU %") >= 0);
+            assertTrue(server.get("start: seconds to ready (a fresh server)") > 0);
             assertTrue(server.get("ramp: clients held at the end") > 0);
             assertEquals(100.0, server.get("ramp: held clients served %"), "every held client served after the ramp");
         }

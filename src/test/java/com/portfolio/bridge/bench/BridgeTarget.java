@@ -43,6 +43,14 @@ final class BridgeTarget implements Target {
         cluster.startNode(1);
     }
 
+    private static final Pattern STARTED = Pattern.compile("CWWKF0011I: .* started in ([0-9.]+) seconds");
+
+    @Override
+    public double reportedStartSeconds() throws IOException {
+        Matcher started = STARTED.matcher(node.messagesLog());
+        return started.find() ? Double.parseDouble(started.group(1)) : Double.NaN;
+    }
+
     private long pid() throws IOException {
         return Long.parseLong(Files.readString(pidFile).trim());
     }

@@ -32,6 +32,13 @@ final class ConnectScenario {
             results.put("idle: RSS, MB", rss / 1e6);
             results.put("idle: heap per client, KB", (heap - heapBefore) / 1e3 / connected);
             results.put("idle: RSS per client, KB", (rss - rssBefore) / 1e3 / connected);
+            // Idle CPU: heartbeats and timers only, nothing published.
+            double cpuBefore = target.cpuSeconds();
+            long idleFrom = System.nanoTime();
+            java.util.concurrent.locks.LockSupport.parkNanos((long) (settings.idleCpuSeconds() * 1e9));
+            double idleCpu = 100 * (target.cpuSeconds() - cpuBefore) / ((System.nanoTime() - idleFrom) / 1e9);
+            results.put("idle: server CPU %", idleCpu);
+            results.put("idle: server CPU % per 1,000 clients", idleCpu * 1000 / Math.max(1, connected));
             int open = workers.ask(new JSONObject().put("cmd", "stats"), 120).stream().mapToInt(a -> a.getInt("open")).sum();
             results.put("idle: clients still connected", (double) open);
         }

@@ -99,9 +99,13 @@ public final class RunBench {
         scenarios.put("slow client", () -> SlowClientScenario.run(target, settings, publisher, results));
         scenarios.put("stalled readers", () -> StalledReadersScenario.run(target, settings, publisher, results));
         scenarios.put("reconnect", () -> ReconnectScenario.run(target, settings, publisher, results));
+        scenarios.put("polling", () -> PollingScenario.run(target, settings, publisher, results));
         scenarios.put("ramp", () -> RampScenario.run(target, settings, publisher, results));
         try (target) {
+            long starting = System.nanoTime();
             target.start();
+            results.put("start: seconds to ready (a fresh server)", (System.nanoTime() - starting) / 1e9);
+            results.put("start: the server's own start figure (Liberty's CWWKF0011I), s", target.reportedStartSeconds());
             for (Map.Entry<String, Scenario> scenario : scenarios.entrySet()) {
                 if (only.contains("") || only.contains(scenario.getKey())) {
                     settle(target, scenario.getKey());

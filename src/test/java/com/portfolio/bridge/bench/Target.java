@@ -12,6 +12,11 @@ interface Target extends AutoCloseable {
 
     void start() throws Exception;
 
+    /** The server's own figure for its start (Liberty's CWWKF0011I), seconds; NaN if it gives none. */
+    default double reportedStartSeconds() throws Exception {
+        return Double.NaN;
+    }
+
     /** Bytes of live heap after a full collection. */
     long heapAfterGc() throws Exception;
 
