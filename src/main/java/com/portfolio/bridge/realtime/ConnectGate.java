@@ -126,8 +126,7 @@ final class ConnectGate {
     // The library's emitter would swallow this; a broken packet closes only this session. The
     // exception's class only: a message could quote the packet, and a CONNECT's carries the token.
     private void fail(EngineIoSocket connection, RuntimeException e) {
-        LOG.log(Level.WARNING, "closing connection " + connection.getId()
-                + users.of(connection.getId()).map(user -> " (user " + user.userId() + ")").orElse("")
+        LOG.log(Level.WARNING, "closing connection " + connection.getId() + users.whose(connection.getId())
                 + ": a packet failed (" + e.getClass().getName() + ")");
         LOG.log(Level.FINE, "the failure of connection " + connection.getId(), e);
         connection.close();

@@ -46,6 +46,11 @@ final class ConnectionUsers {
         return Optional.ofNullable(byConnection.get(connectionId));
     }
 
+    /** " (user &lt;userId&gt;)" for a log line about the connection, or "" before its CONNECT: never the token. */
+    String whose(String connectionId) {
+        return of(connectionId).map(user -> " (user " + user.userId() + ")").orElse("");
+    }
+
     void forget(String connectionId) {
         AuthenticatedUser user = byConnection.remove(connectionId);
         if (user != null) {

@@ -53,8 +53,8 @@ final class ConversationHandlers {
         queues.computeIfPresent(socket.getId(), (id, tail) -> tail
                 .thenCompose(ignored -> handle(socket, rawId, join))
                 .exceptionally(failure -> {
-                    LOG.log(Level.WARNING, "conversation request of socket " + id + users.of(socket.getClient().getId())
-                            .map(user -> " (user " + user.userId() + ")").orElse("") + " failed", failure);
+                    LOG.log(Level.WARNING, "conversation request of socket " + id + users.whose(socket.getClient().getId())
+                            + " failed", failure);
                     return new JSONObject().put("ok", false).put("error", "internal error");
                 })
                 .thenAccept(answer -> {

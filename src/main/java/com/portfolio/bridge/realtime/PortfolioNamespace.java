@@ -195,7 +195,7 @@ public class PortfolioNamespace {
 
     /** "connection &lt;id&gt; (user &lt;userId&gt;)", for log lines: never the token. */
     public String describe(String connectionId) {
-        return "connection " + connectionId + users.of(connectionId).map(user -> " (user " + user.userId() + ")").orElse("");
+        return "connection " + connectionId + users.whose(connectionId);
     }
 
     /** False once the Engine.IO connection is closing or closed: it takes no more requests. */

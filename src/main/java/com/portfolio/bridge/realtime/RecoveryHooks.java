@@ -28,12 +28,9 @@ final class RecoveryHooks implements ConnectGate.Admitted {
     /** False while this node has not yet consumed what the session to restore names (see Recovery#caughtUp). */
     @Override
     public boolean ready(ConnectRequest request, AuthenticatedUser user) {
-        JSONObject auth = request.auth();
-        if (!recovery.enabled() || auth == null || !(auth.opt("pid") instanceof String pid)) {
-            return true;
-        }
-        Object offset = auth.opt("offset");
-        return recovery.caughtUp(pid, offset == JSONObject.NULL ? null : offset, user.userId(), System.currentTimeMillis());
+        String pid = pid(request);
+        return !recovery.enabled() || pid == null
+                || recovery.caughtUp(pid, offset(request), user.userId(), System.currentTimeMillis());
     }
 
     @Override
@@ -47,10 +44,9 @@ final class RecoveryHooks implements ConnectGate.Admitted {
         if (!recovery.enabled()) {
             return;
         }
-        JSONObject auth = request.auth();
-        Object offset = auth == null ? null : auth.opt("offset");
-        Optional<Restore> plan = auth != null && auth.opt("pid") instanceof String pid
-                ? recovery.plan(pid, offset == JSONObject.NULL ? null : offset, user.userId(), System.currentTimeMillis())
+        String oldPid = pid(request);
+        Optional<Restore> plan = oldPid != null
+                ? recovery.plan(oldPid, offset(request), user.userId(), System.currentTimeMillis())
                 : Optional.empty();
         String pid = plan.map(restore -> restore.session().pid()).orElseGet(Recovery::newPid);
         recovery.admitted(connection.getId(), pid, user.userId());
@@ -60,6 +56,17 @@ final class RecoveryHooks implements ConnectGate.Admitted {
             recovery.forget(connection.getId());
             restores.forget(connection.getId());
         });
+    }
+
+    // What socket.io-client sends back to recover: auth.pid (a string) and auth.offset (null when absent).
+    private static String pid(ConnectRequest request) {
+        JSONObject auth = request.auth();
+        return auth != null && auth.opt("pid") instanceof String pid ? pid : null;
+    }
+
+    private static Object offset(ConnectRequest request) {
+        Object offset = request.auth() == null ? null : request.auth().opt("offset");
+        return offset == JSONObject.NULL ? null : offset;
     }
 
     /** A restored socket rejoins its user's room on the user's lane, after its replay. */

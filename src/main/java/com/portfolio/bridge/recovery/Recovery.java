@@ -153,8 +153,7 @@ public final class Recovery {
         }
         Optional<Session> kept = sessions.take(pid, userId, nowMs);
         boolean local = kept.isPresent();
-        Optional<Session> found = kept.or(() -> elsewhere.apply(pid)
-                .filter(s -> s.userId().equals(userId) && nowMs - s.disconnectedAtMs() <= settings.maxDisconnectionMs()));
+        Optional<Session> found = kept.or(() -> elsewhere(pid, userId, nowMs));
         if (found.isEmpty()) {
             LOG.fine(() -> "no session " + pid + " of user " + userId + " to restore (unknown, another user's, or past the window)");
             return Optional.empty();
@@ -171,9 +170,13 @@ public final class Recovery {
         if (!enabled() || pid == null || live.isLive(pid) || sessions.contains(pid)) {
             return true;
         }
+        return elsewhere(pid, userId, nowMs).map(s -> planner.positionKnown(s, rawOffset)).orElse(true);
+    }
+
+    // Another node's session, if it is this user's and still within the window.
+    private Optional<Session> elsewhere(String pid, String userId, long nowMs) {
         return elsewhere.apply(pid)
-                .filter(s -> s.userId().equals(userId) && nowMs - s.disconnectedAtMs() <= settings.maxDisconnectionMs())
-                .map(s -> planner.positionKnown(s, rawOffset)).orElse(true);
+                .filter(s -> s.userId().equals(userId) && nowMs - s.disconnectedAtMs() <= settings.maxDisconnectionMs());
     }
 
     /** How long a CONNECT may wait for {@link #caughtUp} to turn true. */

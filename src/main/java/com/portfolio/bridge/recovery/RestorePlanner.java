@@ -34,7 +34,7 @@ final class RestorePlanner {
      * at its own pace. False only while that may still change; garbage offsets count as known.
      */
     boolean positionKnown(Session session, Object rawOffset) {
-        Optional<Offset> offset = Offset.parse(rawOffset == null ? session.start() : rawOffset);
+        Optional<Offset> offset = position(session, rawOffset);
         if (offset.isEmpty()) {
             return true;
         }
@@ -47,10 +47,14 @@ final class RestorePlanner {
         return true;
     }
 
+    // socket.io-client sends no offset before its first event; its position is then where it started.
+    private static Optional<Offset> position(Session session, Object rawOffset) {
+        return Offset.parse(rawOffset == null ? session.start() : rawOffset);
+    }
+
     /** @param foreign the session was on another node: "no event yet" there says nothing of here */
     Optional<Restore> plan(Session session, Object rawOffset, boolean foreign) {
-        // socket.io-client sends no offset before its first event; its position is then where it started.
-        Optional<Offset> offset = Offset.parse(rawOffset == null ? session.start() : rawOffset);
+        Optional<Offset> offset = position(session, rawOffset);
         if (offset.isEmpty()) {
             return Optional.empty();
         }
