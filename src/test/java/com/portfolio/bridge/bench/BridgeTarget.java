@@ -19,13 +19,11 @@ final class BridgeTarget implements Target {
 
     private final LocalCluster cluster;
     private final LibertyNode node;
-    private final Path pidFile;
 
     /** Node 1 of the cluster, started by {@link #start()}. */
-    BridgeTarget(LocalCluster cluster, Path wlp) {
+    BridgeTarget(LocalCluster cluster) {
         this.cluster = cluster;
         this.node = cluster.node(1);
-        this.pidFile = wlp.resolve("usr/servers/.pid").resolve(node.name() + ".pid");
     }
 
     @Override
@@ -52,7 +50,7 @@ final class BridgeTarget implements Target {
     }
 
     private long pid() throws IOException {
-        return Long.parseLong(Files.readString(pidFile).trim());
+        return node.process().pid();
     }
 
     @Override

@@ -27,26 +27,16 @@ final class FanoutScenario {
             workers.next(300);
             // Warm-up, not counted: both runtimes compile their hot paths first (the bridge's JIT
             // still used a third of a core 5 s into a 2 s warm-up).
-            long warm = System.nanoTime();
-            RatePublisher.Sent warmUp = publisher.publish(conversations, settings.rates().get(0), settings.warmupSeconds());
-            Deliveries.collect(workers, warmUp.events() * MEMBERS, warm);
+            RateWindow.warmUp(publisher, workers, conversations, settings.rates().get(0), settings.warmupSeconds(), MEMBERS);
 
             double best = 0;
             for (int rate : settings.rates()) {
-                double cpuBefore = target.cpuSeconds();
-                long start = System.nanoTime();
-                RatePublisher.Sent sent = publisher.publish(conversations, rate, settings.seconds());
-                Deliveries got = Deliveries.collect(workers, sent.events() * MEMBERS, start);
-                double cpu = target.cpuSeconds() - cpuBefore;
+                RateWindow window = RateWindow.measure(target, publisher, workers, conversations, rate, settings.seconds(), MEMBERS);
                 String at = "fan-out @" + rate + " ev/s: ";
-                results.put(at + "published ev/s", sent.rate());
-                results.put(at + "delivered/s", got.perSecond());
-                results.put(at + "lost %", 100.0 * (sent.events() * MEMBERS - got.received()) / (sent.events() * MEMBERS));
-                results.put(at + "p50 ms", got.percentile(0.50));
-                results.put(at + "p99 ms", got.percentile(0.99));
-                results.put(at + "server CPU %", 100 * cpu / got.seconds());
-                results.put(at + "server CPU µs per delivery", 1e6 * cpu / Math.max(1, got.received()));
-                best = Math.max(best, got.perSecond());
+                results.put(at + "published ev/s", window.sent().rate());
+                results.put(at + "delivered/s", window.got().perSecond());
+                window.report(at, results);
+                best = Math.max(best, window.got().perSecond());
             }
             results.put("fan-out: delivered/s at saturation", best);
         }

@@ -33,20 +33,9 @@ final class PollingScenario {
         List<String> conversations = IntStream.range(0, polling.clients() / MEMBERS).mapToObj(i -> "pf" + i).toList();
         try (LoadWorkers workers = new LoadWorkers(settings.benchDir(), spec, polling.clients(), 250)) {
             workers.next(300);
-            long warm = System.nanoTime();
-            RatePublisher.Sent warmUp = publisher.publish(conversations, polling.rate(), settings.warmupSeconds());
-            Deliveries.collect(workers, warmUp.events() * MEMBERS, warm);
-            double cpuBefore = target.cpuSeconds();
-            long start = System.nanoTime();
-            RatePublisher.Sent sent = publisher.publish(conversations, polling.rate(), polling.seconds());
-            Deliveries got = Deliveries.collect(workers, sent.events() * MEMBERS, start);
-            double cpu = target.cpuSeconds() - cpuBefore;
-            String at = "polling @" + polling.rate() + " ev/s × " + MEMBERS + ": ";
-            results.put(at + "lost %", 100.0 * (sent.events() * MEMBERS - got.received()) / (sent.events() * MEMBERS));
-            results.put(at + "p50 ms", got.percentile(0.50));
-            results.put(at + "p99 ms", got.percentile(0.99));
-            results.put(at + "server CPU %", 100 * cpu / got.seconds());
-            results.put(at + "server CPU µs per delivery", 1e6 * cpu / Math.max(1, got.received()));
+            RateWindow.warmUp(publisher, workers, conversations, polling.rate(), settings.warmupSeconds(), MEMBERS);
+            RateWindow.measure(target, publisher, workers, conversations, polling.rate(), polling.seconds(), MEMBERS)
+                    .report("polling @" + polling.rate() + " ev/s × " + MEMBERS + ": ", results);
         }
     }
 

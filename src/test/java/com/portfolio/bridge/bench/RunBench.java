@@ -61,7 +61,7 @@ public final class RunBench {
                 cluster.startBroker();
                 try (RatePublisher publisher = new RatePublisher(cluster.broker())) {
                     Target[] targets = {
-                        new BridgeTarget(cluster, Path.of(System.getProperty("cluster.wlp.dir"))),
+                        new BridgeTarget(cluster),
                         new PeerTarget(settings.benchDir(), 9490, cluster.broker(), peerEnv)};
                     for (Target target : targets) {
                         results.put(target.name(), runOne(target, settings, publisher));

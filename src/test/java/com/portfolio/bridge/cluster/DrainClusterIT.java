@@ -1,29 +1,19 @@
 package com.portfolio.bridge.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.portfolio.bridge.it.support.Await;
 import com.portfolio.bridge.it.support.RawSocketClient;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -91,12 +81,11 @@ class DrainClusterIT extends TwoNodeTest {
     /** Clients on node 1, events flowing, node 1 stopped: each client back on node 2 with every event once. */
     private Stopped stopNodeOneUnderLoad(boolean sigterm) throws Exception {
         String prefix = RawSocketClient.unique("drain");
-        Process clients = clients(prefix);
-        BlockingQueue<JSONObject> said = lines(clients);
         AtomicBoolean publishing = new AtomicBoolean(true);
         AtomicInteger rounds = new AtomicInteger();
-        try (Writer steer = new OutputStreamWriter(clients.getOutputStream(), StandardCharsets.UTF_8)) {
-            assertTrue(next(said, 60).getBoolean("ready"));
+        try (ScriptClient clients = ScriptClient.start("drain-clients.mjs", cluster,
+                Map.of("COUNT", String.valueOf(CLIENTS), "USER_PREFIX", prefix))) {
+            assertTrue(clients.next(60).getBoolean("ready"));
             CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> publish(prefix, publishing, rounds));
             Await.until("events flowing", Duration.ofSeconds(20), () -> rounds.get() >= 10);
 
@@ -115,7 +104,7 @@ class DrainClusterIT extends TwoNodeTest {
             int published = rounds.get();
 
             List<Long> sentAway = new ArrayList<>();
-            for (JSONObject client : report(steer, said, published)) {
+            for (JSONObject client : report(clients, published)) {
                 String user = client.getString("user");
                 JSONArray disconnects = client.getJSONArray("disconnects");
                 assertEquals(1, disconnects.length(), user + ": sent away once: " + disconnects);
@@ -131,11 +120,10 @@ class DrainClusterIT extends TwoNodeTest {
                 assertEquals(IntStream.range(0, published).boxed().toList(), client.getJSONArray("seqs").toList(),
                         user + ": every event once, in order");
             }
-            send(steer, "quit");
+            clients.send("quit");
             return new Stopped(stopAt, goneAt, sentAway);
         } finally {
             publishing.set(false);
-            clients.destroyForcibly();
         }
     }
 
@@ -165,54 +153,12 @@ class DrainClusterIT extends TwoNodeTest {
     }
 
     // The clients answer once each has every event (replays may still be arriving), or after 30 s.
-    private static List<JSONObject> report(Writer steer, BlockingQueue<JSONObject> said, int published) throws Exception {
-        send(steer, "report " + published);
+    private static List<JSONObject> report(ScriptClient clients, int published) throws Exception {
+        clients.send("report " + published);
         List<JSONObject> reports = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
-            reports.add(next(said, 40));
+            reports.add(clients.next(40));
         }
         return reports;
-    }
-
-    private Process clients(String prefix) throws Exception {
-        ProcessBuilder node = new ProcessBuilder("node", "drain-clients.mjs")
-                .directory(new File(System.getProperty("it.js.dir")))
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        Map<String, String> env = node.environment();
-        env.put("NODE1_URL", "http://127.0.0.1:" + cluster.node(1).httpPort());
-        env.put("NODE2_URL", "http://127.0.0.1:" + cluster.node(2).httpPort());
-        env.put("COUNT", String.valueOf(CLIENTS));
-        env.put("USER_PREFIX", prefix);
-        env.put("JWT_PRIVATE_KEY_FILE", Path.of(System.getProperty("it.keys.dir"), "private.pem").toString());
-        env.put("JWT_ISSUER", System.getProperty("it.jwt.issuer"));
-        env.put("JWT_AUDIENCE", System.getProperty("it.jwt.audience"));
-        return node.start();
-    }
-
-    private static BlockingQueue<JSONObject> lines(Process process) {
-        BlockingQueue<JSONObject> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(new JSONObject(line));
-                }
-            } catch (java.io.IOException e) {
-                lines.add(new JSONObject().put("readerFailed", e.getMessage()));
-            }
-        }, "drain-clients-reader");
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
-    }
-
-    private static JSONObject next(BlockingQueue<JSONObject> said, int seconds) throws InterruptedException {
-        JSONObject line = said.poll(seconds, TimeUnit.SECONDS);
-        assertNotNull(line, "the clients said nothing for " + seconds + " s");
-        return line;
-    }
-
-    private static void send(Writer steer, String command) throws java.io.IOException {
-        steer.write(command + "\n");
-        steer.flush();
     }
 }

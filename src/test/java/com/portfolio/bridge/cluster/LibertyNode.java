@@ -130,24 +130,30 @@ public final class LibertyNode {
 
     /** {@code kill -9}: no shutdown hook, no goodbye; waits until the process is gone. */
     public void kill() throws Exception {
-        Path pidFile = wlp.resolve("usr/servers/.pid").resolve(name + ".pid");
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + ": no process " + pid));
+        ProcessHandle process = process();
         process.destroyForcibly();
         process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        Files.deleteIfExists(pidFile);
+        Files.deleteIfExists(pidFile());
         killed = true;
-        LOG.info(() -> name + " killed (pid " + pid + ")");
+        LOG.info(() -> name + " killed (pid " + process.pid() + ")");
     }
 
-    /** {@code kill -TERM}, what an orchestrator sends: returns at once; see {@link #awaitExit}. */
+    /** {@code kill -TERM}, what an orchestrator sends: returns at once; wait on the handle's {@code onExit()}. */
     public ProcessHandle terminate() throws IOException {
-        Path pidFile = wlp.resolve("usr/servers/.pid").resolve(name + ".pid");
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + ": no process " + pid));
+        ProcessHandle process = process();
         process.destroy();
-        LOG.info(() -> name + " sent SIGTERM (pid " + pid + ")");
+        LOG.info(() -> name + " sent SIGTERM (pid " + process.pid() + ")");
         return process;
+    }
+
+    /** The running server's JVM, from Liberty's pid file. */
+    public ProcessHandle process() throws IOException {
+        long pid = Long.parseLong(Files.readString(pidFile()).trim());
+        return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + ": no process " + pid));
+    }
+
+    private Path pidFile() {
+        return wlp.resolve("usr/servers/.pid").resolve(name + ".pid");
     }
 
     public void stop() throws IOException, InterruptedException {
