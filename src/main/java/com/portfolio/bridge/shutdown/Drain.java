@@ -30,6 +30,9 @@ public class Drain {
     private static final long SETTLE_MS = 3_000;
     // A closed poller whose client already left never polls again; the sweep finishes it anyway.
     private static final long CLOSE_WAIT_MS = 1_000;
+    // The spread takes the first 90% of the grace: the rest is headroom for a busy node's late
+    // ticks and the last close frames, so every client is told within the grace.
+    private static final int SPREAD_PERCENT = 90;
 
     @EJB
     private PortfolioNamespace namespace;
@@ -77,7 +80,7 @@ public class Drain {
     }
 
     private void drain(long graceMs) {
-        long graceNanos = TimeUnit.MILLISECONDS.toNanos(graceMs);
+        long spreadNanos = TimeUnit.MILLISECONDS.toNanos(graceMs) * SPREAD_PERCENT / 100;
         List<String> open = new ArrayList<>(namespace.openConnectionIds());
         Collections.shuffle(open);
         LOG.info(() -> "draining for shutdown: readiness DOWN, new sessions refused; closing " + open.size()
@@ -86,8 +89,8 @@ public class Drain {
         int closed = 0;
         while (closed < open.size()) {
             long elapsed = System.nanoTime() - start;
-            // Connection i is due at grace * i / n: evenly spread, the last one just before the end.
-            int due = graceNanos == 0 ? open.size() : (int) Math.min(open.size(), (elapsed * open.size()) / graceNanos + 1);
+            // Connection i is due at spread * i / n: evenly spread, the last one just before its end.
+            int due = spreadNanos == 0 ? open.size() : (int) Math.min(open.size(), (elapsed * open.size()) / spreadNanos + 1);
             for (; closed < due; closed++) {
                 namespace.closeConnection(open.get(closed));
             }

@@ -57,9 +57,10 @@ class DrainClusterIT extends TwoNodeTest {
         List<Long> sentAway = stopped.sentAway();
         long first = sentAway.stream().min(Long::compare).orElseThrow();
         long last = sentAway.stream().max(Long::compare).orElseThrow();
-        assertTrue(first - stopped.stopAt() < 1_000, "the first client goes at once: " + (first - stopped.stopAt()) + " ms");
-        assertTrue(last - first >= GRACE_MS / 2, "spread over the grace period: " + (last - first) + " ms");
-        assertTrue(last - stopped.stopAt() <= GRACE_MS + 1_000, "and within it: " + (last - stopped.stopAt()) + " ms");
+        String when = "sent away at " + sentAway.stream().sorted().map(t -> t - stopped.stopAt()).toList() + " ms after SIGTERM; ";
+        assertTrue(first - stopped.stopAt() < 1_000, when + "the first client goes at once: " + (first - stopped.stopAt()) + " ms");
+        assertTrue(last - first >= GRACE_MS / 2, when + "spread over the grace period: " + (last - first) + " ms");
+        assertTrue(last - stopped.stopAt() <= GRACE_MS + 1_000, when + "and within it: " + (last - stopped.stopAt()) + " ms");
         assertTrue(stopped.goneAt() - stopped.stopAt() < GRACE_MS + 20_000, "node 1 then stops: "
                 + (stopped.goneAt() - stopped.stopAt()) + " ms");
     }
