@@ -11,11 +11,14 @@ final class Report {
 
     static String markdown(Map<String, Double> bridge, Map<String, Double> peer) {
         StringBuilder table = new StringBuilder("| metric | bridge | node peer | bridge ÷ peer |\n|---|---:|---:|---:|\n");
-        for (Map.Entry<String, Double> row : bridge.entrySet()) {
-            Double other = peer.get(row.getKey());
-            table.append("| ").append(row.getKey()).append(" | ").append(format(row.getValue())).append(" | ")
-                    .append(format(other)).append(" | ")
-                    .append(other == null || other == 0 ? "—" : format(row.getValue() / other)).append(" |\n");
+        // Either side may be empty (-Dbench.targets): rows in the order the one that ran gave them.
+        java.util.Set<String> rows = new java.util.LinkedHashSet<>(bridge.keySet());
+        rows.addAll(peer.keySet());
+        for (String row : rows) {
+            Double mine = bridge.get(row);
+            Double other = peer.get(row);
+            table.append("| ").append(row).append(" | ").append(format(mine)).append(" | ").append(format(other)).append(" | ")
+                    .append(mine == null || other == null || other == 0 ? "—" : format(mine / other)).append(" |\n");
         }
         return table.toString();
     }
