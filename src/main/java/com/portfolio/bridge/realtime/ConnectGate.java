@@ -11,7 +11,6 @@ import io.socket.engineio.server.ReadyState;
 import io.socket.engineio.server.parser.Packet;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,7 +31,7 @@ final class ConnectGate {
     private final Revocations revocations;
     private final ConnectionUsers users;
     private final ScheduledExecutorService scheduler;
-    private final long connectTimeoutMs;
+    private final ConnectDeadlines deadlines;
     private final Admitted onAdmitted;
     private final SocketMetrics metrics;
 
@@ -56,44 +55,36 @@ final class ConnectGate {
     private static final long CATCH_UP_POLL_MS = 50;
 
     ConnectGate(String namespace, TokenVerifier verifier, Revocations revocations, ConnectionUsers users,
-            ScheduledExecutorService scheduler, long connectTimeoutMs, Admitted onAdmitted, SocketMetrics metrics) {
+            ScheduledExecutorService scheduler, ConnectDeadlines deadlines, Admitted onAdmitted, SocketMetrics metrics) {
         this.metrics = metrics;
         this.namespace = namespace;
         this.verifier = verifier;
         this.revocations = revocations;
         this.users = users;
         this.scheduler = scheduler;
-        this.connectTimeoutMs = connectTimeoutMs;
+        this.deadlines = deadlines;
         this.onAdmitted = onAdmitted;
     }
 
     /** Must run after the library has attached its own data listener to the connection. */
     void attach(EngineIoSocket connection) {
         List<Emitter.Listener> library = connection.listeners("data");
-        ScheduledFuture<?> deadline = scheduler.schedule(() -> {
-            if (users.of(connection.getId()).isEmpty() && connection.getReadyState() == ReadyState.OPEN) {
-                LOG.fine(() -> "closing connection " + connection.getId() + ": no CONNECT within " + connectTimeoutMs + " ms");
-                connection.close();
-            }
-        }, connectTimeoutMs, TimeUnit.MILLISECONDS);
+        deadlines.start(connection, id -> users.of(id).isPresent());
         connection.off("data");
-        connection.on("data", (Emitter.Listener) args -> onData(connection, library, deadline, args));
+        connection.on("data", (Emitter.Listener) args -> onData(connection, library, args));
         connection.on("close", (Emitter.Listener) args -> {
-            deadline.cancel(false);
+            deadlines.closed(connection.getId());
             users.forget(connection.getId());
         });
     }
 
-    private void onData(EngineIoSocket connection, List<Emitter.Listener> library, ScheduledFuture<?> deadline,
-            Object[] args) {
+    private void onData(EngineIoSocket connection, List<Emitter.Listener> library, Object[] args) {
         try {
             if (args.length > 0 && ConnectRequest.isConnect(args[0])) {
                 Let let = admit(connection, (String) args[0]);
                 if (let == null) {
                     return;
                 }
-                // Admitted: the deadline has nothing left to do, and a pending task holds memory.
-                deadline.cancel(false);
                 proceed(connection, library, args, let, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(onAdmitted.catchUpMs()));
                 return;
             }

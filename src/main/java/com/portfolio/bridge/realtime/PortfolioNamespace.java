@@ -81,13 +81,18 @@ public class PortfolioNamespace {
         scheduler = new Timers(threads, executor);
         users = new ConnectionUsers(config.limits().socketsPerUser());
         TokenExpiry expiry = config.limits().disconnectOnTokenExpiry() ? new TokenExpiry(scheduler, config.jwt().clockSkew()) : null;
-        sockets = new SocketTracker(metrics);
+        ConnectDeadlines deadlines = new ConnectDeadlines(scheduler, config.engine().connectTimeoutMs());
+        // A connection whose close event never came (see SocketTracker#sweep): what the close listeners would do.
+        sockets = new SocketTracker(metrics, deadlines, id -> {
+            users.forget(id);
+            recoveryHooks.closed(id);
+        });
         revocations = new Revocations(Duration.ofSeconds(config.limits().revocationRetentionSeconds()), Clock.systemUTC());
         recovery = new Recovery(config.recovery(),
                 room -> room.startsWith(RoomNames.USER_PREFIX) ? Offset.NOTIFICATIONS : Offset.MESSAGES);
         recoveryHooks = new RecoveryHooks(recovery, new Restores(recovery, sequencer, config.conversationAccess()), users);
         ConnectGate gate = new ConnectGate(NAME, new JoseTokenVerifier(config.jwt()), revocations, users, scheduler,
-                config.engine().connectTimeoutMs(), recoveryHooks, metrics);
+                deadlines, recoveryHooks, metrics);
         engine = EngineFactory.create(config.engine(), scheduler);
         SocketIoServer io = new SocketIoServer(engine,
                 EngineFactory.socketIoOptions(config.engine(), ns -> new RoomRegistry(ns, this::admitted, new CountedJoins(presence, metrics))));

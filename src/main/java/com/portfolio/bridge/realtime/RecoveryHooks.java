@@ -52,10 +52,13 @@ final class RecoveryHooks implements ConnectGate.Admitted {
         recovery.admitted(connection.getId(), pid, user.userId());
         plan.ifPresent(restore -> restores.admitted(connection.getId(), restore));
         ConnectAckPid.attach(connection, PortfolioNamespace.NAME, pid);
-        connection.on("close", args -> {
-            recovery.forget(connection.getId());
-            restores.forget(connection.getId());
-        });
+        connection.on("close", args -> closed(connection.getId()));
+    }
+
+    /** The connection is gone: its cursor and any restore still pending go too. */
+    void closed(String connectionId) {
+        recovery.forget(connectionId);
+        restores.forget(connectionId);
     }
 
     // What socket.io-client sends back to recover: auth.pid (a string) and auth.offset (null when absent).

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /**
  * Open Engine.IO connections and connected /portfolio sockets, so shutdown can close them all,
@@ -15,7 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SocketTracker {
 
+    private static final Logger LOG = Logger.getLogger(SocketTracker.class.getName());
+
     private final SocketMetrics metrics;
+    private final ConnectDeadlines deadlines;
+    private final Consumer<String> lost;
     // Connections on WebSocket: opened on it, or upgraded from polling.
     private final Set<String> onWebSocket = ConcurrentHashMap.newKeySet();
 
@@ -26,8 +32,11 @@ final class SocketTracker {
     // Seen in CLOSING at the last sweep.
     private final Set<String> stuck = ConcurrentHashMap.newKeySet();
 
-    SocketTracker(SocketMetrics metrics) {
+    /** @param lost what the other close listeners of a connection would have done (see {@link #sweep}) */
+    SocketTracker(SocketMetrics metrics, ConnectDeadlines deadlines, Consumer<String> lost) {
         this.metrics = metrics;
+        this.deadlines = deadlines;
+        this.lost = lost;
     }
 
     void opened(EngineIoSocket connection) {
@@ -36,19 +45,23 @@ final class SocketTracker {
             onWebSocket.add(connection.getId());
         }
         connection.on("upgrade", (Emitter.Listener) args -> onWebSocket.add(connection.getId()));
-        connection.on("close", (Emitter.Listener) args -> {
-            connections.remove(connection.getId());
-            onWebSocket.remove(connection.getId());
-            closing.remove(connection.getId());
-            stuck.remove(connection.getId());
-        });
+        connection.on("close", (Emitter.Listener) args -> forget(connection.getId()));
+    }
+
+    private void forget(String connectionId) {
+        connections.remove(connectionId);
+        onWebSocket.remove(connectionId);
+        closing.remove(connectionId);
+        stuck.remove(connectionId);
     }
 
     void connected(SocketIoSocket socket) {
         sockets.put(socket.getId(), socket);
         metrics.connected();
+        deadlines.joined(socket.getClient().getConnection());
         socket.on("disconnect", args -> {
             sockets.remove(socket.getId());
+            deadlines.left(socket.getClient().getConnection());
             metrics.disconnected(args.length > 0 ? String.valueOf(args[0]) : "");
         });
     }
@@ -86,11 +99,14 @@ final class SocketTracker {
      * Finishes connections that were closing or closed at the last sweep and still are here:
      * a backstop for any path where the close event was lost (see {@link #end}). Emitting it
      * runs every cleanup listener still attached (the engine's session map, the Socket.IO
-     * client, ours).
+     * client, ours). If that leaves the connection here, its listeners were dropped (the library
+     * does that when it closes a connection itself, see {@link ConnectDeadlines}): it is finished
+     * here, loudly, without them.
      * @return how many were finished
      */
     int sweep() {
         int finished = 0;
+        int listenersLost = 0;
         for (EngineIoSocket connection : List.copyOf(connections.values())) {
             String id = connection.getId();
             ReadyState state = connection.getReadyState();
@@ -99,7 +115,17 @@ final class SocketTracker {
             } else if (!stuck.add(id)) {
                 connection.emit("close", "closed without a poll to tell", null);
                 finished++;
+                if (connections.containsKey(id)) {
+                    forget(id);
+                    lost.accept(id);
+                    listenersLost++;
+                }
             }
+        }
+        if (listenersLost > 0) {
+            int count = listenersLost;
+            LOG.warning(() -> count + " closed connections had lost their close listeners; finished by the sweep"
+                    + " (the engine may still hold them)");
         }
         return finished;
     }

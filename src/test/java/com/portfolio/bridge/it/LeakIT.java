@@ -8,6 +8,7 @@ import com.portfolio.bridge.it.support.Heap;
 import com.portfolio.bridge.it.support.Ports;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.TestTokens;
+import com.portfolio.bridge.config.BridgeConfig;
 import com.portfolio.bridge.realtime.PortfolioNamespace;
 import com.portfolio.bridge.transport.OpenWebSockets;
 import jakarta.enterprise.inject.spi.CDI;
@@ -91,6 +92,53 @@ class LeakIT {
         Await.until("heap back to baseline (" + heapBefore / 1024 + " KiB before)", Duration.ofSeconds(30),
                 () -> Heap.usedAfterGc() - heapBefore < Heap.TOLERANCE_BYTES);
         LOG.info(() -> "heap after GC: " + heapBefore / 1024 + " KiB before, " + Heap.usedAfterGc() / 1024 + " KiB after");
+    }
+
+    /**
+     * Sockets that leave /portfolio but keep their connection (a namespace DISCONNECT): a user's
+     * whole limit of them, twice, before the CONNECT timeout (5 s here) and after it.
+     * socket.io-server-java's own timeout, a second after ours, would close such a connection by
+     * first dropping every close listener on it: the connection, the user's slot and the cap's
+     * count held forever, so the second round would be refused. Each connection is closed, every
+     * count returns to baseline, and each round connects in full.
+     */
+    @Test
+    void connectionsWhoseSocketLeftTheNamespaceAreClosedAndForgotten() throws Exception {
+        PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
+        IntSupplier[] counts = {namespace::connectedSockets, namespace::openConnections, namespace::admittedConnections};
+        String[] names = {"sockets", "connections", "admitted"};
+        int[] baseline = {counts[0].getAsInt(), counts[1].getAsInt(), counts[2].getAsInt()};
+        String early = RawSocketClient.unique("leaves-early");
+        String late = RawSocketClient.unique("leaves-late");
+        for (int round = 1; round <= 2; round++) {
+            leaveTheNamespace(namespace, early, Duration.ZERO);
+            awaitBaseline("round " + round + ", sockets that left before the timeout", names, counts, baseline);
+            // 7 s: past ours (5 s) and the library's (6 s).
+            leaveTheNamespace(namespace, late, Duration.ofSeconds(7));
+            awaitBaseline("round " + round + ", sockets that left after the timeout", names, counts, baseline);
+        }
+    }
+
+    // The user's whole limit of sockets connect, stay for a while, leave the namespace, and are closed.
+    private static void leaveTheNamespace(PortfolioNamespace namespace, String user, Duration stay) throws Exception {
+        List<RawSocketClient> clients = new ArrayList<>();
+        int perUser = CDI.current().select(BridgeConfig.class).get().limits().socketsPerUser();
+        for (int i = 0; i < perUser; i++) {
+            RawSocketClient client = RawSocketClient.connect(Ports.http(), TestTokens.valid(user));
+            assertTrue(client.connected(), user + " socket " + i + ": " + client.connectError());
+            clients.add(client);
+        }
+        long leaveAt = System.nanoTime() + stay.toNanos();
+        Await.until(user + " in the namespace for " + stay, stay.plusSeconds(5), () -> System.nanoTime() >= leaveAt);
+        int held = namespace.connectedSockets();
+        for (RawSocketClient client : clients) {
+            client.send("41" + PortfolioNamespace.NAME + ",");
+        }
+        for (RawSocketClient client : clients) {
+            // RawSocketClient.WAIT (10 s) covers the 5 s timeout.
+            client.expectControl("closed");
+        }
+        assertTrue(held >= clients.size(), "the sockets stayed in the namespace until they left: " + held);
     }
 
     private static void awaitBaseline(String phase, String[] names, IntSupplier[] counts, int[] baseline)
