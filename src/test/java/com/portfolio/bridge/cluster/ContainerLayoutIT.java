@@ -50,7 +50,7 @@ class ContainerLayoutIT {
             String user = RawSocketClient.unique("image-user");
             try (RawSocketClient client = connect(node, user)) {
                 HttpResponse<String> published = ApiClient.call(node.httpPort(), "POST", "/notifications?userId=" + user,
-                        ApiClient.SERVICE, "{\"_id\":\"from-the-api\",\"title\":\"t\"}");
+                        ApiClient.service(), "{\"_id\":\"from-the-api\",\"title\":\"t\"}");
                 assertEquals(202, published.statusCode(), published.body());
                 TwoNodes.expect(client, "notification:new", "from-the-api");
             }

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BridgeApiIT {
 
     private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
-    private static final String SERVICE = ApiClient.SERVICE;
 
     @Deployment
     static WebArchive deployment() {
@@ -46,7 +45,7 @@ class BridgeApiIT {
         String conversation = RawSocketClient.unique("api-conv");
         try (RawSocketClient aliceSocket = RawSocketClient.connect(Ports.http(), TestTokens.valid(alice));
              RawSocketClient bob = RawSocketClient.connect(Ports.http(), TestTokens.valid(RawSocketClient.unique("api-bob")))) {
-            HttpResponse<String> accepted = call("POST", "/notifications?userId=" + alice, SERVICE, "{\"_id\":\"n1\",\"title\":\"hi\"}");
+            HttpResponse<String> accepted = call("POST", "/notifications?userId=" + alice, ApiClient.service(), "{\"_id\":\"n1\",\"title\":\"hi\"}");
             assertEquals(202, accepted.statusCode(), accepted.body());
             assertTrue(new JSONObject(accepted.body()).getString("id").startsWith("ID:"), accepted.body());
             RawSocketClient.Event event = aliceSocket.nextEvent();
@@ -54,7 +53,7 @@ class BridgeApiIT {
             assertEquals("n1", ((JSONObject) event.argument()).getString("_id"));
 
             assertTrue(bob.emitWithAck("join-conversation", conversation).getJSONObject(0).getBoolean("ok"));
-            assertEquals(202, call("POST", "/messages", SERVICE,
+            assertEquals(202, call("POST", "/messages", ApiClient.service(),
                     "{\"_id\":\"m1\",\"conversationId\":\"" + conversation + "\"}").statusCode());
             assertEquals("m1", ((JSONObject) bob.nextEvent().argument()).getString("_id"));
             assertEquals(0, aliceSocket.pendingEvents() + bob.pendingEvents());
@@ -71,13 +70,13 @@ class BridgeApiIT {
         RawSocketClient first = RawSocketClient.connect(Ports.http(), oldToken);
         RawSocketClient second = RawSocketClient.connect(Ports.http(), oldToken);
 
-        assertEquals(202, call("PUT", "/conversations/" + conversation + "/members/" + carol, SERVICE, null).statusCode());
+        assertEquals(202, call("PUT", "/conversations/" + conversation + "/members/" + carol, ApiClient.service(), null).statusCode());
         Await.until("both sockets joined", () -> namespace.roomSize(room) == 2);
-        assertEquals(202, call("DELETE", "/conversations/" + conversation + "/members/" + carol, SERVICE, null).statusCode());
+        assertEquals(202, call("DELETE", "/conversations/" + conversation + "/members/" + carol, ApiClient.service(), null).statusCode());
         Await.until("both sockets left", () -> namespace.roomSize(room) == 0);
 
         long before = NumericDate.now().getValue() - 300;
-        assertEquals(202, call("POST", "/users/" + carol + "/disconnect", SERVICE,
+        assertEquals(202, call("POST", "/users/" + carol + "/disconnect", ApiClient.service(),
                 "{\"reason\":\"logout\",\"revokeIssuedBefore\":" + before + "}").statusCode());
         for (RawSocketClient client : List.of(first, second)) {
             assertEquals("41/portfolio,", client.expectControl("41"));
@@ -106,18 +105,18 @@ class BridgeApiIT {
 
     @Test
     void badRequestsGetAProblemDocumentNamingTheField() throws Exception {
-        assertProblem(call("POST", "/notifications", SERVICE, "{\"_id\":\"no-user\"}"), 400, "userId");
-        assertProblem(call("POST", "/notifications?userId=%20", SERVICE, "{}"), 400, "userId");
-        assertProblem(call("POST", "/messages", SERVICE, "[1,2]"), 400, "body");
-        assertProblem(call("POST", "/messages?conversationId=a%20b", SERVICE, "{}"), 400, "conversationId");
-        assertProblem(call("PUT", "/conversations/a%20b/members/u1", SERVICE, null), 400, "conversationId");
-        assertProblem(call("POST", "/users/u1/disconnect", SERVICE, "{\"revokeIssuedBefore\":\"soon\"}"), 400, "revokeIssuedBefore");
-        assertProblem(call("POST", "/users/u1/disconnect", SERVICE, "{\"reason\":\"x\",}"), 400, "body");
-        assertProblem(call("POST", "/nowhere", SERVICE, "{}"), 404, null);
-        HttpResponse<String> wrongMethod = call("GET", "/notifications", SERVICE, null);
+        assertProblem(call("POST", "/notifications", ApiClient.service(), "{\"_id\":\"no-user\"}"), 400, "userId");
+        assertProblem(call("POST", "/notifications?userId=%20", ApiClient.service(), "{}"), 400, "userId");
+        assertProblem(call("POST", "/messages", ApiClient.service(), "[1,2]"), 400, "body");
+        assertProblem(call("POST", "/messages?conversationId=a%20b", ApiClient.service(), "{}"), 400, "conversationId");
+        assertProblem(call("PUT", "/conversations/a%20b/members/u1", ApiClient.service(), null), 400, "conversationId");
+        assertProblem(call("POST", "/users/u1/disconnect", ApiClient.service(), "{\"revokeIssuedBefore\":\"soon\"}"), 400, "revokeIssuedBefore");
+        assertProblem(call("POST", "/users/u1/disconnect", ApiClient.service(), "{\"reason\":\"x\",}"), 400, "body");
+        assertProblem(call("POST", "/nowhere", ApiClient.service(), "{}"), 404, null);
+        HttpResponse<String> wrongMethod = call("GET", "/notifications", ApiClient.service(), null);
         assertProblem(wrongMethod, 405, null);
         assertTrue(wrongMethod.headers().firstValue("Allow").orElse("").contains("POST"), wrongMethod.headers().map().toString());
-        assertProblem(call("POST", "/notifications?userId=u1", SERVICE, "{\"pad\":\"" + "x".repeat(1_100_000) + "\"}"), 413, "body");
+        assertProblem(call("POST", "/notifications?userId=u1", ApiClient.service(), "{\"pad\":\"" + "x".repeat(1_100_000) + "\"}"), 413, "body");
     }
 
     @Test

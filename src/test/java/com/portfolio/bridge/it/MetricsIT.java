@@ -78,7 +78,7 @@ class MetricsIT {
                     assertEquals("message:new", member.nextEvent().name());
                 }
             }
-            assertEquals(202, ApiClient.call(Ports.http(), "POST", "/notifications?userId=" + alice, ApiClient.SERVICE, "{\"n\":99}").statusCode());
+            assertEquals(202, ApiClient.call(Ports.http(), "POST", "/notifications?userId=" + alice, ApiClient.service(), "{\"n\":99}").statusCode());
             assertEquals(401, ApiClient.call(Ports.http(), "POST", "/notifications?userId=" + alice, "not-a-token", "{}").statusCode());
             assertEquals("notification:new", clients.get(0).nextEvent().name());
             Await.until("the poison event is dead-lettered",

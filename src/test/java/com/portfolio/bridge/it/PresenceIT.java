@@ -87,11 +87,11 @@ class PresenceIT {
 
     @Test
     void badIdsAreProblemsAndTheCallsNeedAServiceToken() throws Exception {
-        assertEquals(400, ApiClient.call(Ports.http(), "GET", "/conversations/a%20b", ApiClient.SERVICE, null).statusCode());
-        assertEquals(400, ApiClient.call(Ports.http(), "GET", "/users/%20", ApiClient.SERVICE, null).statusCode());
+        assertEquals(400, ApiClient.call(Ports.http(), "GET", "/conversations/a%20b", ApiClient.service(), null).statusCode());
+        assertEquals(400, ApiClient.call(Ports.http(), "GET", "/users/%20", ApiClient.service(), null).statusCode());
         assertEquals(401, ApiClient.call(Ports.http(), "GET", "/users/alice", null, null).statusCode());
         assertEquals(403, ApiClient.call(Ports.http(), "GET", "/users/alice", TestTokens.valid("alice"), null).statusCode());
-        assertEquals(405, ApiClient.call(Ports.http(), "POST", "/users/alice", ApiClient.SERVICE, "{}").statusCode());
+        assertEquals(405, ApiClient.call(Ports.http(), "POST", "/users/alice", ApiClient.service(), "{}").statusCode());
     }
 
     private static JSONObject next(JMSConsumer events, String type, String userId) throws Exception {

@@ -10,8 +10,13 @@ import org.json.JSONObject;
 /** A backend service calling the bridge's HTTP API on one node, with a service token. */
 public final class ApiClient {
 
-    /** A service token from the test key with the required scope among others. */
-    public static final String SERVICE = TestTokens.custom("billing", claims -> claims.setStringClaim("scope", "read bridge"));
+    /**
+     * A fresh service token from the test key with the required scope among others: minted per
+     * call, since one minted at class load expired (600 s) before the last suite of a long run.
+     */
+    public static String service() {
+        return TestTokens.custom("billing", claims -> claims.setStringClaim("scope", "read bridge"));
+    }
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ApiClient() {
@@ -32,7 +37,7 @@ public final class ApiClient {
     public static JSONObject get(int port, String path) {
         HttpResponse<String> response;
         try {
-            response = call(port, "GET", path, SERVICE, null);
+            response = call(port, "GET", path, service(), null);
         } catch (Exception e) {
             throw new AssertionError("GET " + path + " failed: " + e, e);
         }
