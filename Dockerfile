@@ -7,7 +7,8 @@ LABEL org.opencontainers.image.title="portfolio-bridge" \
       org.opencontainers.image.version="${VERSION}" \
       org.opencontainers.image.licenses="Proprietary"
 
-# Server configuration first, so the feature layer is cached across app changes.
+# Server configuration first (server.xml, the bus files, jvm.options: the heap policy), so the
+# feature layer is cached across app changes.
 COPY --chown=1001:0 liberty/ /config/
 COPY --chown=1001:0 docker/container.xml /config/configDropins/overrides/container.xml
 COPY --chown=1001:0 docker/bus-features.xml /config/configDropins/defaults/bus-features.xml
