@@ -41,6 +41,13 @@ final class BridgeTarget implements Target {
         cluster.startNode(1);
     }
 
+    /** The same server again: no fresh layout, so Liberty finds its caches in the workarea. */
+    @Override
+    public void restart() throws Exception {
+        node.stop();
+        node.start();
+    }
+
     private static final Pattern STARTED = Pattern.compile("CWWKF0011I: .* started in ([0-9.]+) seconds");
 
     @Override
@@ -67,6 +74,12 @@ final class BridgeTarget implements Target {
             Path dump = Path.of("target/bench/idle-" + System.currentTimeMillis() + ".hprof").toAbsolutePath();
             Files.createDirectories(dump.getParent());
             jcmd("GC.heap_dump " + dump);
+        }
+        if (Boolean.getBoolean("bench.nmt")) {
+            // -Dbench.nmt=true: where the RSS goes, if the node runs with -XX:NativeMemoryTracking=summary.
+            Path out = Path.of("target/bench/nmt-" + System.currentTimeMillis() + ".txt");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, jcmd("VM.native_memory summary"));
         }
         Matcher used = USED.matcher(jcmd("GC.heap_info"));
         if (!used.find()) {

@@ -7,7 +7,8 @@ import org.json.JSONObject;
 /**
  * Scenarios 1 and 2: N authenticated WebSocket clients connect at once, each joining its user
  * room and two conversations (of 10 and of 100 members); then they idle and the server's heap
- * after GC and RSS are read, per client, above the idle server's own.
+ * after GC and RSS are read, per client, above the idle server's own, and the CPU the idle
+ * clients cost once the server has settled ({@code -Dbench.idle-settle-seconds}, 30).
  */
 final class ConnectScenario {
 
@@ -32,7 +33,10 @@ final class ConnectScenario {
             results.put("idle: RSS, MB", rss / 1e6);
             results.put("idle: heap per client, KB", (heap - heapBefore) / 1e3 / connected);
             results.put("idle: RSS per client, KB", (rss - rssBefore) / 1e3 / connected);
-            // Idle CPU: heartbeats and timers only, nothing published.
+            // Idle CPU: heartbeats and timers only, nothing published — once the storm's after-work
+            // is done (JFR had the JIT's compiler threads at ~17% of a core in the first 20 s).
+            double settle = Double.parseDouble(System.getProperty("bench.idle-settle-seconds", "30"));
+            java.util.concurrent.locks.LockSupport.parkNanos((long) (settle * 1e9));
             double cpuBefore = target.cpuSeconds();
             long idleFrom = System.nanoTime();
             java.util.concurrent.locks.LockSupport.parkNanos((long) (settings.idleCpuSeconds() * 1e9));

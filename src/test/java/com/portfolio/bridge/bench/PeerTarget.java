@@ -56,7 +56,13 @@ final class PeerTarget implements Target {
         if (line == null || !"ready".equals(new JSONObject(line).optString("type"))) {
             throw new IllegalStateException("the peer did not start: " + line);
         }
-        Thread drain = new Thread(() -> out.lines().forEach(rest -> { }), "peer-stdout");
+        Thread drain = new Thread(() -> {
+            try {
+                out.lines().forEach(rest -> { });
+            } catch (java.io.UncheckedIOException stopped) {
+                // The peer was stopped (a restart closes its streams): nothing left to read.
+            }
+        }, "peer-stdout");
         drain.setDaemon(true);
         drain.start();
     }

@@ -108,6 +108,10 @@ public final class RunBench {
             target.start();
             results.put("start: seconds to ready (a fresh server)", (System.nanoTime() - starting) / 1e9);
             results.put("start: the server's own start figure (Liberty's CWWKF0011I), s", target.reportedStartSeconds());
+            long again = System.nanoTime();
+            target.restart();
+            results.put("start: seconds to ready, the same server again (warm)", (System.nanoTime() - again) / 1e9);
+            results.put("start: the server's own figure, again (warm), s", target.reportedStartSeconds());
             for (Map.Entry<String, Scenario> scenario : scenarios.entrySet()) {
                 if (only.contains("") || only.contains(scenario.getKey())) {
                     settle(target, scenario.getKey());

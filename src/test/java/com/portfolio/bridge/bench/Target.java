@@ -12,6 +12,15 @@ interface Target extends AutoCloseable {
 
     void start() throws Exception;
 
+    /**
+     * Stops the server and starts it again from what its first start left on disk (for Liberty:
+     * the workarea, as the container image's build leaves it after {@code configure.sh}).
+     */
+    default void restart() throws Exception {
+        close();
+        start();
+    }
+
     /** The server's own figure for its start (Liberty's CWWKF0011I), seconds; NaN if it gives none. */
     default double reportedStartSeconds() throws Exception {
         return Double.NaN;
