@@ -8,7 +8,8 @@ import org.json.JSONObject;
  * Scenarios 1 and 2: N authenticated WebSocket clients connect at once, each joining its user
  * room and two conversations (of 10 and of 100 members); then they idle and the server's heap
  * after GC and RSS are read, per client, above the idle server's own, and the CPU the idle
- * clients cost once the server has settled ({@code -Dbench.idle-settle-seconds}, 30).
+ * server and then the idle clients cost, each once the server has settled
+ * ({@code -Dbench.idle-settle-seconds}, 30).
  */
 final class ConnectScenario {
 
@@ -18,6 +19,11 @@ final class ConnectScenario {
     static void run(Target target, BenchSettings settings, Map<String, Double> results) throws Exception {
         long heapBefore = target.heapAfterGc();
         long rssBefore = target.rss();
+        // The idle server's own CPU (the bridge's bus probes and presence heartbeat run with no
+        // client at all), so the per-client figure can be read above it, as heap and RSS are.
+        double settle = Double.parseDouble(System.getProperty("bench.idle-settle-seconds", "30"));
+        double baseCpu = idleCpu(target, settle, settings.idleCpuSeconds());
+        results.put("idle: server CPU % with no client", baseCpu);
         JSONObject spec = settings.clientSpec(target.url(), "u",
                 List.of(BenchSettings.rooms("a", 10), BenchSettings.rooms("b", 100)));
         try (LoadWorkers workers = new LoadWorkers(settings.benchDir(), spec, settings.clients())) {
@@ -35,16 +41,22 @@ final class ConnectScenario {
             results.put("idle: RSS per client, KB", (rss - rssBefore) / 1e3 / connected);
             // Idle CPU: heartbeats and timers only, nothing published — once the storm's after-work
             // is done (JFR had the JIT's compiler threads at ~17% of a core in the first 20 s).
-            double settle = Double.parseDouble(System.getProperty("bench.idle-settle-seconds", "30"));
-            java.util.concurrent.locks.LockSupport.parkNanos((long) (settle * 1e9));
-            double cpuBefore = target.cpuSeconds();
-            long idleFrom = System.nanoTime();
-            java.util.concurrent.locks.LockSupport.parkNanos((long) (settings.idleCpuSeconds() * 1e9));
-            double idleCpu = 100 * (target.cpuSeconds() - cpuBefore) / ((System.nanoTime() - idleFrom) / 1e9);
+            double idleCpu = idleCpu(target, settle, settings.idleCpuSeconds());
             results.put("idle: server CPU %", idleCpu);
             results.put("idle: server CPU % per 1,000 clients", idleCpu * 1000 / Math.max(1, connected));
+            results.put("idle: server CPU % per 1,000 clients, above the idle server's",
+                    (idleCpu - baseCpu) * 1000 / Math.max(1, connected));
             int open = workers.ask(new JSONObject().put("cmd", "stats"), 120).stream().mapToInt(a -> a.getInt("open")).sum();
             results.put("idle: clients still connected", (double) open);
         }
+    }
+
+    /** Percent of a core the server uses over {@code seconds}, after {@code settle} seconds. */
+    private static double idleCpu(Target target, double settle, double seconds) throws Exception {
+        java.util.concurrent.locks.LockSupport.parkNanos((long) (settle * 1e9));
+        double cpuBefore = target.cpuSeconds();
+        long from = System.nanoTime();
+        java.util.concurrent.locks.LockSupport.parkNanos((long) (seconds * 1e9));
+        return 100 * (target.cpuSeconds() - cpuBefore) / ((System.nanoTime() - from) / 1e9);
     }
 }
