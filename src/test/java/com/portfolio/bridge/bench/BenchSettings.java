@@ -8,7 +8,7 @@ import org.json.JSONObject;
 /** How big a run is (system properties bench.*), and the JWT settings both servers share. */
 record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer> rates, double seconds,
         double warmupSeconds, int busyRoom, int busyRate, Stall stall, Ramp ramp, Polling polling, double idleCpuSeconds,
-        String secret, String issuer, String audience) {
+        double idleSettleSeconds, String secret, String issuer, String audience) {
 
     /**
      * Long-polling only (clients behind proxies that block WebSocket): {@code stormClients} connect at
@@ -48,7 +48,7 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
         if (smoke) {
             // A short heartbeat, so stalled readers are closed within a short window; a cap under the ramp.
             return new BenchSettings(dir, 200, 100, List.of(200, 400), 2, 2, 20, 100,
-                    new Stall(4, 2, 200, 4096, 6, 2000), new Ramp(450, 350), new Polling(50, 100, 50, 2), 2,
+                    new Stall(4, 2, 200, 4096, 6, 2000), new Ramp(450, 350), new Polling(50, 100, 50, 2), 2, 1,
                     secret, "bench", "bench");
         }
         return new BenchSettings(dir,
@@ -70,6 +70,8 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
                         Integer.getInteger("bench.polling-rate", 100),
                         Double.parseDouble(System.getProperty("bench.polling-seconds", "20"))),
                 Double.parseDouble(System.getProperty("bench.idle-cpu-seconds", "20")),
+                // Before each idle CPU window: the storm's JIT work done (JFR: C2 at ~17% of a core).
+                Double.parseDouble(System.getProperty("bench.idle-settle-seconds", "30")),
                 secret, "bench", "bench");
     }
 

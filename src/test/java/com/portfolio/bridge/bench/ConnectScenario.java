@@ -21,7 +21,7 @@ final class ConnectScenario {
         long rssBefore = target.rss();
         // The idle server's own CPU (the bridge's bus probes and presence heartbeat run with no
         // client at all), so the per-client figure can be read above it, as heap and RSS are.
-        double settle = Double.parseDouble(System.getProperty("bench.idle-settle-seconds", "30"));
+        double settle = settings.idleSettleSeconds();
         double baseCpu = idleCpu(target, settle, settings.idleCpuSeconds());
         results.put("idle: server CPU % with no client", baseCpu);
         JSONObject spec = settings.clientSpec(target.url(), "u",
@@ -39,8 +39,7 @@ final class ConnectScenario {
             results.put("idle: RSS, MB", rss / 1e6);
             results.put("idle: heap per client, KB", (heap - heapBefore) / 1e3 / connected);
             results.put("idle: RSS per client, KB", (rss - rssBefore) / 1e3 / connected);
-            // Idle CPU: heartbeats and timers only, nothing published — once the storm's after-work
-            // is done (JFR had the JIT's compiler threads at ~17% of a core in the first 20 s).
+            // Idle CPU: heartbeats and timers only, nothing published.
             double idleCpu = idleCpu(target, settle, settings.idleCpuSeconds());
             results.put("idle: server CPU %", idleCpu);
             results.put("idle: server CPU % per 1,000 clients", idleCpu * 1000 / Math.max(1, connected));
