@@ -65,9 +65,7 @@ final class BridgeTarget implements Target {
         jcmd("GC.run");
         if (Boolean.getBoolean("bench.histogram")) {
             // -Dbench.histogram=true: what the heap holds, for profiling per-client memory.
-            Path out = Path.of("target/bench/histogram-" + System.currentTimeMillis() + ".txt");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, jcmd("GC.class_histogram"));
+            writeJcmd("histogram", "GC.class_histogram");
         }
         if (Boolean.getBoolean("bench.heapdump")) {
             // -Dbench.heapdump=true: a heap dump at the idle hold, for bench/tools/heap_owners.py.
@@ -77,15 +75,20 @@ final class BridgeTarget implements Target {
         }
         if (Boolean.getBoolean("bench.nmt")) {
             // -Dbench.nmt=true: where the RSS goes, if the node runs with -XX:NativeMemoryTracking=summary.
-            Path out = Path.of("target/bench/nmt-" + System.currentTimeMillis() + ".txt");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, jcmd("VM.native_memory summary"));
+            writeJcmd("nmt", "VM.native_memory summary");
         }
         Matcher used = USED.matcher(jcmd("GC.heap_info"));
         if (!used.find()) {
             throw new IllegalStateException("cannot read the heap size from jcmd GC.heap_info");
         }
         return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    /** A jcmd's output to target/bench/{prefix}-{time}.txt, for reading after the run. */
+    private void writeJcmd(String prefix, String command) throws Exception {
+        Path out = Path.of("target/bench/" + prefix + "-" + System.currentTimeMillis() + ".txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, jcmd(command));
     }
 
     private String jcmd(String command) throws Exception {

@@ -124,11 +124,7 @@ class StalledReadersIT {
             // No thread but the closers' (whose waits in Liberty's close are bounded) stays in a write.
             // Up to 1 s for one that is finishing (the /metrics answer just scraped was caught in
             // synchWrite once); a stalled one would stay for good, the deadline being 2 s.
-            try {
-                Await.until("no shared thread in a write", Duration.ofSeconds(1), () -> WriteThreads.sharedThreadsInWrites().isEmpty());
-            } catch (java.util.concurrent.TimeoutException e) {
-                assertEquals(List.of(), WriteThreads.sharedThreadsInWrites(), e.getMessage());
-            }
+            WriteThreads.awaitNoSharedThreadsInWrites("no shared thread in a write", Duration.ofSeconds(1));
             // The rooms still deliver, to the live clients only.
             for (String room : rooms) {
                 assertEquals(2, namespace.messagePosted(room, "{\"seq\":-1}"));

@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 /** What a stalled client can leave behind in the server's process: threads parked in writes, descriptors. */
 public final class WriteThreads {
 
-    // Liberty's frames for a blocking WebSocket write and for writing a close frame.
     // Liberty's frames for a blocking WebSocket write, for writing a close frame, and for a
     // blocking HTTP write (a long-polling answer).
     private static final Set<String> WRITE_FRAMES = Set.of("writeBufferForBasicRemoteSync", "outgoingCloseConnection",
@@ -51,10 +50,21 @@ public final class WriteThreads {
 
     /** Waits until no thread is in a write; on timeout, says which ones still are. */
     public static void awaitNoneInWrites(String what, java.time.Duration limit) throws java.util.concurrent.TimeoutException {
+        awaitEmpty(what, limit, WriteThreads::blockedInWrites);
+    }
+
+    /** As {@link #awaitNoneInWrites}, for threads other than the bridge's own closers and poll writers. */
+    public static void awaitNoSharedThreadsInWrites(String what, java.time.Duration limit)
+            throws java.util.concurrent.TimeoutException {
+        awaitEmpty(what, limit, WriteThreads::sharedThreadsInWrites);
+    }
+
+    private static void awaitEmpty(String what, java.time.Duration limit, java.util.function.Supplier<List<String>> inWrites)
+            throws java.util.concurrent.TimeoutException {
         try {
-            Await.until(what, limit, () -> blockedInWrites().isEmpty());
+            Await.until(what, limit, () -> inWrites.get().isEmpty());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new java.util.concurrent.TimeoutException(e.getMessage() + "; still in writes: " + blockedInWrites());
+            throw new java.util.concurrent.TimeoutException(e.getMessage() + "; still in writes: " + inWrites.get());
         }
     }
 
