@@ -25,7 +25,19 @@ const reasons = {}; // the same, by the error's own text
 const stalled = [];
 let stalledClosed = 0;
 const say = (message) => process.stdout.write(JSON.stringify(message) + '\n');
-const nowMicros = () => (performance.timeOrigin + performance.now()) * 1000;
+// The publisher stamps wall-clock time. performance.now() is monotonic and drifts from it (one CI
+// run's latencies went from -9 to -97 ms in two minutes), so re-anchor it every second at a
+// Date.now() tick, where the millisecond clock's truncation error is near zero.
+let wallOffsetMs = performance.timeOrigin;
+function anchorWallClock() {
+  const before = Date.now();
+  let tick;
+  while ((tick = Date.now()) === before) { /* spin to the next millisecond, at most 1 ms */ }
+  wallOffsetMs = tick - performance.now();
+}
+anchorWallClock();
+setInterval(anchorWallClock, 1000).unref();
+const nowMicros = () => (wallOffsetMs + performance.now()) * 1000;
 
 function token(userId) {
   return new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(userId).setIssuer(spec.issuer)
