@@ -26,6 +26,7 @@ class BenchSmokeIT {
 
         assertEquals(results.get("bridge").keySet(), results.get("node peer").keySet());
         for (Map<String, Double> server : results.values()) {
+            assertEquals(settings.clients(), server.get("storm (" + settings.clients() + "): clients connected"), "the small storm");
             assertEquals(settings.clients(), server.get("storm: clients connected"));
             assertEquals(0.0, server.get("storm: errors"));
             assertEquals(settings.clients(), server.get("idle: clients still connected"));

@@ -50,6 +50,24 @@ final class ConnectScenario {
         }
     }
 
+    /**
+     * The issue's storm row: min(5,000, N) clients connect at once, as above, and leave. Run before
+     * the big storm, so one run holds both.
+     */
+    static void smallStorm(Target target, BenchSettings settings, Map<String, Double> results) throws Exception {
+        int clients = Math.min(Integer.getInteger("bench.small-storm", 5_000), settings.clients());
+        JSONObject spec = settings.clientSpec(target.url(), "s",
+                List.of(BenchSettings.rooms("a", 10), BenchSettings.rooms("b", 100)));
+        try (LoadWorkers workers = new LoadWorkers(settings.benchDir(), spec, clients)) {
+            List<JSONObject> answers = workers.next(900);
+            String row = "storm (" + clients + "): ";
+            results.put(row + "clients connected", (double) answers.stream().mapToInt(a -> a.getInt("connected")).sum());
+            results.put(row + "errors", answers.stream().mapToDouble(a -> a.getInt("errors")).sum());
+            results.put(row + "seconds to all connected", answers.stream().mapToDouble(a -> a.getDouble("ms")).max()
+                    .orElseThrow() / 1000);
+        }
+    }
+
     /** Percent of a core the server uses over {@code seconds}, after {@code settle} seconds. */
     private static double idleCpu(Target target, double settle, double seconds) throws Exception {
         java.util.concurrent.locks.LockSupport.parkNanos((long) (settle * 1e9));
