@@ -51,8 +51,8 @@ final class ConnectScenario {
     }
 
     /**
-     * The issue's storm row: min(5,000, N) clients connect at once, as above, and leave. Run before
-     * the big storm, so one run holds both.
+     * The issue's storm row: min(5,000, N) clients connect at once, as above, and leave. Run after
+     * the big storm and its idle hold (on a warm server, then), so one run holds both.
      */
     static void smallStorm(Target target, BenchSettings settings, Map<String, Double> results) throws Exception {
         int clients = Math.min(Integer.getInteger("bench.small-storm", 5_000), settings.clients());
