@@ -1,5 +1,6 @@
 package com.portfolio.bridge.realtime;
 
+import com.portfolio.bridge.transport.NamedThreads;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -37,11 +38,11 @@ final class Timers extends ScheduledThreadPoolExecutor {
     private final ThreadPoolExecutor due;
 
     Timers(ThreadFactory threads, Executor overflow) {
-        super(1, named(threads, "portfolio-timer"));
+        super(1, NamedThreads.of(threads, "portfolio-timer-"));
         setRemoveOnCancelPolicy(true);
         setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         due = new ThreadPoolExecutor(CORE_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                named(threads, "portfolio-timer-work-"), (task, pool) -> overflow(overflow, task));
+                NamedThreads.of(threads, "portfolio-timer-work-"), (task, pool) -> overflow(overflow, task));
     }
 
     @Override
@@ -82,16 +83,5 @@ final class Timers extends ScheduledThreadPoolExecutor {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "timer task failed", e);
         }
-    }
-
-    private static ThreadFactory named(ThreadFactory threads, String prefix) {
-        int[] count = {0};
-        return task -> {
-            Thread thread = threads.newThread(task);
-            synchronized (count) {
-                thread.setName(prefix.endsWith("-") ? prefix + ++count[0] : prefix);
-            }
-            return thread;
-        };
     }
 }
