@@ -27,12 +27,7 @@ final class ConnectScenario {
         JSONObject spec = settings.clientSpec(target.url(), "u",
                 List.of(BenchSettings.rooms("a", 10), BenchSettings.rooms("b", 100)));
         try (LoadWorkers workers = new LoadWorkers(settings.benchDir(), spec, settings.clients())) {
-            List<JSONObject> answers = workers.next(900);
-            int connected = answers.stream().mapToInt(a -> a.getInt("connected")).sum();
-            results.put("storm: clients connected", (double) connected);
-            results.put("storm: errors", answers.stream().mapToDouble(a -> a.getInt("errors")).sum());
-            results.put("storm: seconds to all connected", answers.stream().mapToDouble(a -> a.getDouble("ms")).max()
-                    .orElseThrow() / 1000);
+            int connected = stormRows(workers.next(900), "storm: ", results);
             long heap = target.heapAfterGc();
             long rss = target.rss();
             results.put("idle: heap after GC, MB", heap / 1e6);
@@ -59,13 +54,18 @@ final class ConnectScenario {
         JSONObject spec = settings.clientSpec(target.url(), "s",
                 List.of(BenchSettings.rooms("a", 10), BenchSettings.rooms("b", 100)));
         try (LoadWorkers workers = new LoadWorkers(settings.benchDir(), spec, clients)) {
-            List<JSONObject> answers = workers.next(900);
-            String row = "storm (" + clients + "): ";
-            results.put(row + "clients connected", (double) answers.stream().mapToInt(a -> a.getInt("connected")).sum());
-            results.put(row + "errors", answers.stream().mapToDouble(a -> a.getInt("errors")).sum());
-            results.put(row + "seconds to all connected", answers.stream().mapToDouble(a -> a.getDouble("ms")).max()
-                    .orElseThrow() / 1000);
+            stormRows(workers.next(900), "storm (" + clients + "): ", results);
         }
+    }
+
+    /** The workers' answers to a storm, as rows. @return the clients connected */
+    private static int stormRows(List<JSONObject> answers, String row, Map<String, Double> results) {
+        int connected = answers.stream().mapToInt(a -> a.getInt("connected")).sum();
+        results.put(row + "clients connected", (double) connected);
+        results.put(row + "errors", answers.stream().mapToDouble(a -> a.getInt("errors")).sum());
+        results.put(row + "seconds to all connected", answers.stream().mapToDouble(a -> a.getDouble("ms")).max()
+                .orElseThrow() / 1000);
+        return connected;
     }
 
     /** Percent of a core the server uses over {@code seconds}, after {@code settle} seconds. */
