@@ -89,6 +89,16 @@ public final class LibertyNode {
         Files.writeString(override, "<server>\n    <variable name=\"http.host\" value=\"localhost\"/>\n</server>\n");
     }
 
+    /** After {@link #prepare}: a Liberty trace specification, written to logs/trace.log; blank: none. */
+    public void trace(String specification) throws IOException {
+        if (specification.isBlank()) {
+            return;
+        }
+        Path override = serverDir().resolve("configDropins/overrides/zz-harness-trace.xml");
+        Files.createDirectories(override.getParent());
+        Files.writeString(override, "<server>\n    <logging traceSpecification=\"*=info:" + specification + "\"/>\n</server>\n");
+    }
+
     /** Starts the server and waits for the app to report ready. */
     public void start() throws Exception {
         startServer();

@@ -74,6 +74,7 @@ public final class LocalCluster implements AutoCloseable {
         if (loopbackOnly) {
             node.listenOnLoopbackOnly();
         }
+        node.trace(System.getProperty("cluster.trace", ""));
     }
 
     public ArtemisBroker broker() {
