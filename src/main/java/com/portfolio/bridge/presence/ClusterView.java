@@ -17,6 +17,8 @@ import java.util.TreeSet;
  */
 final class ClusterView {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ClusterView.class.getName());
+
     /** What one announcement changed; {@code askSync}: the sender's state here is incomplete. */
     record Outcome(Set<String> changedUsers, boolean askSync, boolean snapshotWanted) {
         static final Outcome NOTHING = new Outcome(Set.of(), false, false);
@@ -63,6 +65,8 @@ final class ClusterView {
         boolean gap = false;
         switch (a.type()) {
             case SNAPSHOT -> {
+                LOG.fine(() -> "snapshot " + a.seq() + " from " + a.node() + " (had " + state.seq + "): "
+                        + a.sessions().size() + " sessions");
                 if (a.seq() >= state.seq) {
                     changed.addAll(state.replace(a));
                     claimed.addAll(state.applySessions(a, nowMs));

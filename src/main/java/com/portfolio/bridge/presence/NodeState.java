@@ -13,6 +13,8 @@ import java.util.Set;
 /** What one other node has announced of itself; not thread-safe (the view's lock guards it). */
 final class NodeState {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(NodeState.class.getName());
+
     final String node;
     final String run;
     long seq = -1;
@@ -35,6 +37,7 @@ final class NodeState {
         Set<String> connected = new HashSet<>();
         delta.sessions().forEach((pid, state) -> {
             if (state == null) {
+                LOG.fine(() -> "session " + pid + " of node " + node + " ended there, not recoverable");
                 sessions.remove(pid);
                 goneAtMs.remove(pid);
                 return;

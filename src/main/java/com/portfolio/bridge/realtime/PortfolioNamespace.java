@@ -218,6 +218,12 @@ public class PortfolioNamespace {
         sockets.close(connectionId);
     }
 
+    /** Closes a connection whose client is to resume on another node: its session is kept at once. */
+    public void sendAway(String connectionId) {
+        recoveryHooks.sendingAway(connectionId);
+        sockets.close(connectionId);
+    }
+
     /**
      * Drops a connection whose client stopped taking what we write: its sockets leave their
      * rooms at once, and the connection is finished without waiting for a poll to say goodbye.

@@ -55,6 +55,16 @@ final class RecoveryHooks implements ConnectGate.Admitted {
         connection.on("close", args -> closed(connection.getId()));
     }
 
+    /**
+     * This node sends the connection away: its session is kept from now on (see
+     * Recovery#sendingAway) — unless it is still replaying a restore, which no session survives.
+     */
+    void sendingAway(String connectionId) {
+        if (recovery.enabled() && !restores.isUnfinished(connectionId)) {
+            recovery.sendingAway(connectionId, System.currentTimeMillis());
+        }
+    }
+
     /** The connection is gone: its cursor and any restore still pending go too. */
     void closed(String connectionId) {
         recovery.forget(connectionId);

@@ -107,8 +107,25 @@ public final class Recovery {
     /** The socket is going (its rooms are still known); if the network ended it, its session is kept for the window. */
     public void disconnecting(String connectionId, String reason, long nowMs) {
         cursors.remove(connectionId);
-        live.remove(connectionId).filter(gone -> RECOVERABLE.contains(reason))
-                .ifPresent(gone -> sessions.keep(new Session(gone.pid(), gone.userId(), gone.rooms(), nowMs, gone.start())));
+        live.remove(connectionId).ifPresent(gone -> end(gone, reason, RECOVERABLE.contains(reason), nowMs));
+    }
+
+    /**
+     * This node sends the connection away (a drain): its session is kept now, for the client to
+     * resume elsewhere, whatever ends the transport later — a poller may not poll again before
+     * the node stops, and the shutdown's own close is not one a session survives. The socket
+     * still gets its events, with offsets, until the transport is closed.
+     */
+    public void sendingAway(String connectionId, long nowMs) {
+        live.remove(connectionId).ifPresent(gone -> end(gone, "sent away", true, nowMs));
+    }
+
+    private void end(LiveSessions.Live gone, String reason, boolean keep, long nowMs) {
+        if (keep) {
+            sessions.keep(new Session(gone.pid(), gone.userId(), gone.rooms(), nowMs, gone.start()));
+        }
+        LOG.fine(() -> "session " + gone.pid() + " of user " + gone.userId() + " ended (" + reason + "): "
+                + (keep ? "kept for recovery" : "not recoverable"));
     }
 
     /** Sessions whose state changed since the last call: pid → state, or null when it cannot come back. */
@@ -118,6 +135,7 @@ public final class Recovery {
             changed.put(pid, live.state(pid).orElseGet(() -> sessions.peek(pid)
                     .map(kept -> new SessionState(kept.userId(), kept.rooms(), true, kept.start())).orElse(null)));
         }
+        LOG.finer(() -> "sessions to announce: " + changed);
         return changed;
     }
 

@@ -18,9 +18,9 @@ import java.util.logging.Logger;
  * Empties a node before it stops: readiness goes DOWN and new sessions are refused at once,
  * then the open connections are closed a few at a time across {@code portfolio.shutdown.grace-ms},
  * in random order, so their clients reconnect (elsewhere, through the load balancer) spread out
- * rather than all in the same second. A connection the server closes leaves its session kept for
- * recovery, and the drain waits for that to reach the other nodes, so each client resumes on its
- * new node with everything it missed. The bus keeps feeding the node's clients until they go.
+ * rather than all in the same second. A connection sent away has its session kept for recovery
+ * at once (its transport may end later, or never, before the node stops), and the drain waits for
+ * that to reach the other nodes, so each client resumes on its new node with everything it missed. The bus keeps feeding the node's clients until they go.
  */
 @ApplicationScoped
 public class Drain {
@@ -92,14 +92,14 @@ public class Drain {
             // Connection i is due at spread * i / n: evenly spread, the last one just before its end.
             int due = spreadNanos == 0 ? open.size() : (int) Math.min(open.size(), (elapsed * open.size()) / spreadNanos + 1);
             for (; closed < due; closed++) {
-                namespace.closeConnection(open.get(closed));
+                namespace.sendAway(open.get(closed));
             }
             if (closed < open.size()) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(TICK_MS));
             }
         }
         // Anything that slipped in while the list was taken.
-        namespace.openConnectionIds().forEach(namespace::closeConnection);
+        namespace.openConnectionIds().forEach(namespace::sendAway);
         settle();
         awaitClosed();
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

@@ -68,6 +68,24 @@ class RecoveryTest {
         assertEquals(0, recovery.keptSessions());
     }
 
+    /**
+     * A drain's poller that never polls again is finished by the shutdown's own close (or just
+     * forgotten): the session was kept when the node sent it away, and the cluster heard it gone,
+     * not ended — else the client lands on another node unknown (DrainClusterIT, 1 run in 4).
+     */
+    @Test
+    void aSessionSentAwayStaysKeptWhateverEndsItsTransportLater() {
+        recovery.admitted("c1", "p1", "alice");
+        recovery.room("c1", "user-alice", true);
+        recovery.drainSessions();
+        recovery.sendingAway("c1", System.currentTimeMillis());
+        assertTrue(recovery.cursor("c1") != null, "its events still carry offsets until it is closed");
+        recovery.disconnecting("c1", "server namespace disconnect", System.currentTimeMillis());
+        recovery.forget("c1");
+        assertEquals(java.util.Map.of("p1", new SessionState("alice", Set.of("user-alice"), true, "1....")), recovery.drainSessions());
+        assertTrue(recovery.plan("p1", null, "alice", System.currentTimeMillis()).isPresent());
+    }
+
     @Test
     void whatTheClusterHearsOfSessionsAndWhatComesBackFromElsewhere() {
         recovery.admitted("c1", "p1", "alice");
