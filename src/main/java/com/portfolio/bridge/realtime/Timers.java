@@ -10,13 +10,14 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The engine's and the namespace's timers (heartbeats, CONNECT deadlines, token expiry). One
  * thread keeps time; a due task runs on a small pool of threads of its own, and on Liberty's
- * executor when all of those are busy.
+ * executor when all of those are busy. Timers of a second or more go by ticks ({@link TickBatches}).
  * <ul>
  * <li>Liberty's managed scheduled executor kept every pending task with a captured thread context
  * (about 4 tasks and 2.5 KB per socket), cancelled ones until their due time.</li>
@@ -36,6 +37,8 @@ final class Timers extends ScheduledThreadPoolExecutor {
     private static final int MAX_THREADS = 16;
 
     private final ThreadPoolExecutor due;
+    private final TickBatches batches;
+    private final LongAdder handOffs = new LongAdder();
 
     Timers(ThreadFactory threads, Executor overflow) {
         super(1, NamedThreads.of(threads, "portfolio-timer-"));
@@ -43,10 +46,14 @@ final class Timers extends ScheduledThreadPoolExecutor {
         setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         due = new ThreadPoolExecutor(CORE_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 NamedThreads.of(threads, "portfolio-timer-work-"), (task, pool) -> overflow(overflow, task));
+        batches = new TickBatches((task, nanos) -> super.schedule(task, nanos, TimeUnit.NANOSECONDS), this::handOff);
     }
 
     @Override
     public ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+        if (TickBatches.batches(delay, unit)) {
+            return batches.schedule(task, delay, unit);
+        }
         return super.schedule(() -> handOff(task), delay, unit);
     }
 
@@ -65,7 +72,13 @@ final class Timers extends ScheduledThreadPoolExecutor {
         if (due.isShutdown()) {
             return;
         }
+        handOffs.increment();
         due.execute(() -> runLogged(task));
+    }
+
+    /** How many times a due task (or a tick's chunk of them) went to the pool. */
+    long handOffs() {
+        return handOffs.sum();
     }
 
     private static void overflow(Executor overflow, Runnable task) {
