@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.logging.Logger;
 
 /**
  * The other nodes as their announcements describe them. A node not heard for the timeout is
@@ -17,7 +18,7 @@ import java.util.TreeSet;
  */
 final class ClusterView {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ClusterView.class.getName());
+    private static final Logger LOG = Logger.getLogger(ClusterView.class.getName());
 
     /** What one announcement changed; {@code askSync}: the sender's state here is incomplete. */
     record Outcome(Set<String> changedUsers, boolean askSync, boolean snapshotWanted) {

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** What one other node has announced of itself; not thread-safe (the view's lock guards it). */
 final class NodeState {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(NodeState.class.getName());
+    private static final Logger LOG = Logger.getLogger(NodeState.class.getName());
 
     final String node;
     final String run;

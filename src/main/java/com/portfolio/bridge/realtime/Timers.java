@@ -10,7 +10,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,7 +37,6 @@ final class Timers extends ScheduledThreadPoolExecutor {
 
     private final ThreadPoolExecutor due;
     private final TickBatches batches;
-    private final LongAdder handOffs = new LongAdder();
 
     Timers(ThreadFactory threads, Executor overflow) {
         super(1, NamedThreads.of(threads, "portfolio-timer-"));
@@ -72,13 +70,12 @@ final class Timers extends ScheduledThreadPoolExecutor {
         if (due.isShutdown()) {
             return;
         }
-        handOffs.increment();
         due.execute(() -> runLogged(task));
     }
 
-    /** How many times a due task (or a tick's chunk of them) went to the pool. */
+    /** How many due tasks (or a tick's chunks of them) the pool has taken; exact once it is idle. */
     long handOffs() {
-        return handOffs.sum();
+        return due.getTaskCount();
     }
 
     private static void overflow(Executor overflow, Runnable task) {

@@ -20,7 +20,8 @@ import java.util.logging.Logger;
  * in random order, so their clients reconnect (elsewhere, through the load balancer) spread out
  * rather than all in the same second. A connection sent away has its session kept for recovery
  * at once (its transport may end later, or never, before the node stops), and the drain waits for
- * that to reach the other nodes, so each client resumes on its new node with everything it missed. The bus keeps feeding the node's clients until they go.
+ * that to reach the other nodes, so each client resumes on its new node with everything it
+ * missed. The bus keeps feeding the node's clients until they go.
  */
 @ApplicationScoped
 public class Drain {
