@@ -265,6 +265,9 @@ public class PortfolioNamespace {
     @PreDestroy
     void stop() {
         sweeper.cancel(false);
+        // Without a drain first (an undeploy, a stop with no quiesce hook), every client is sent away
+        // here: its session kept, its transport closed, and it comes back by itself.
+        sockets.openIds().forEach(this::sendAway);
         int closed = sockets.closeAll();
         engine.shutdown();
         scheduler.shutdownNow();

@@ -173,10 +173,12 @@ final class SocketTracker {
         socket.getClient().getConnection().close();
     }
 
-    /** Disconnects every socket (clients see "io server disconnect") and closes every connection. */
+    /**
+     * Closes every connection still here, with no DISCONNECT first: as socket.io's own
+     * {@code io.close()}, the client sees "transport close" and reconnects by itself, where "io
+     * server disconnect" would leave it disconnected for good.
+     */
     int closeAll() {
-        List<SocketIoSocket> connected = List.copyOf(sockets.values());
-        connected.forEach(SocketTracker::end);
         List<EngineIoSocket> open = List.copyOf(connections.values());
         open.forEach(EngineIoSocket::close);
         return open.size();
