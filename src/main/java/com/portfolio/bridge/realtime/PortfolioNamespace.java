@@ -74,6 +74,7 @@ public class PortfolioNamespace {
     private Recovery recovery;
     private volatile Announcements announcements = Announcements.NONE;
     private RecoveryHooks recoveryHooks;
+    private EngineRequests requests;
     private ScheduledFuture<?> sweeper;
 
     @PostConstruct
@@ -94,6 +95,7 @@ public class PortfolioNamespace {
         ConnectGate gate = new ConnectGate(NAME, new JoseTokenVerifier(config.jwt()), revocations, users, scheduler,
                 deadlines, recoveryHooks, metrics);
         engine = EngineFactory.create(config.engine(), scheduler);
+        requests = new EngineRequests(engine, sockets, users);
         SocketIoServer io = new SocketIoServer(engine,
                 EngineFactory.socketIoOptions(config.engine(), ns -> new RoomRegistry(ns, this::admitted, new CountedJoins(presence, metrics))));
         // Registered after the library's own listener, so the gate can take over its data feed.
@@ -134,6 +136,11 @@ public class PortfolioNamespace {
 
     public EngineIoServer engine() {
         return engine;
+    }
+
+    /** The transport's per-request questions, for callers that ask often: no container work per call. */
+    public EngineRequests requests() {
+        return requests;
     }
 
     /** The emit path, for callers that emit often: no container work per call. */
@@ -198,24 +205,24 @@ public class PortfolioNamespace {
         return sockets.onWebSocketCount();
     }
 
-    /** "connection &lt;id&gt; (user &lt;userId&gt;)", for log lines: never the token. */
+    /** {@link EngineRequests#describe}. */
     public String describe(String connectionId) {
-        return "connection " + connectionId + users.whose(connectionId);
+        return requests.describe(connectionId);
     }
 
-    /** False once the Engine.IO connection is closing or closed: it takes no more requests. */
+    /** {@link EngineRequests#isOpen}. */
     public boolean isConnectionOpen(String connectionId) {
-        return sockets.isOpen(connectionId);
+        return requests.isOpen(connectionId);
     }
 
-    /** True once the Engine.IO connection's close event has run. */
+    /** {@link EngineRequests#isGone}. */
     public boolean isConnectionGone(String connectionId) {
-        return sockets.isGone(connectionId);
+        return requests.isGone(connectionId);
     }
 
-    /** Closes an Engine.IO connection the transport found misbehaving. */
+    /** {@link EngineRequests#close}. */
     public void closeConnection(String connectionId) {
-        sockets.close(connectionId);
+        requests.close(connectionId);
     }
 
     /** Closes a connection whose client is to resume on another node: its session is kept at once. */
@@ -224,16 +231,13 @@ public class PortfolioNamespace {
         sockets.close(connectionId);
     }
 
-    /**
-     * Drops a connection whose client stopped taking what we write: its sockets leave their
-     * rooms at once, and the connection is finished without waiting for a poll to say goodbye.
-     */
+    /** {@link EngineRequests#cut}. */
     public void cutConnection(String connectionId) {
-        sockets.cut(connectionId);
+        requests.cut(connectionId);
     }
 
     public int openConnections() {
-        return sockets.openCount();
+        return requests.openCount();
     }
 
     /** The Engine.IO connections open now, for a drain to close one by one. */

@@ -2,9 +2,7 @@ package com.portfolio.bridge.transport;
 
 import com.portfolio.bridge.config.BridgeConfig;
 import com.portfolio.bridge.config.ConnectionCap;
-import com.portfolio.bridge.realtime.PortfolioNamespace;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,8 +21,8 @@ public class Admission {
     @Inject
     private BridgeConfig config;
 
-    @EJB
-    private PortfolioNamespace namespace;
+    @Inject
+    private EngineAccess engines;
 
     private final OpenFiles files = new OpenFiles();
     private final AtomicBoolean wasFull = new AtomicBoolean();
@@ -43,7 +41,7 @@ public class Admission {
     }
 
     public int connections() {
-        return namespace.openConnections();
+        return engines.requests().openCount();
     }
 
     /** True when a new session would go past the cap or too near the open-file limit. */

@@ -1,10 +1,8 @@
 package com.portfolio.bridge.transport;
 
 import com.portfolio.bridge.config.BridgeConfig;
-import com.portfolio.bridge.realtime.PortfolioNamespace;
 import jakarta.inject.Inject;
 import io.socket.engineio.server.utils.ParseQS;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
@@ -29,8 +27,8 @@ public class EngineEndpoint {
 
     private static final Logger LOG = Logger.getLogger(EngineEndpoint.class.getName());
 
-    @EJB
-    private PortfolioNamespace namespace;
+    @Inject
+    private EngineAccess engines;
 
     @Inject
     private BridgeConfig settings;
@@ -64,8 +62,8 @@ public class EngineEndpoint {
         maxPayload = settings.engine().maxPayloadBytes();
         connection = new WebSocketConnection(session, query,
                 (Map<String, List<String>>) properties.getOrDefault(HandshakeCapture.HEADERS, Map.of()),
-                settings.engine(), closer, openSockets, stats, namespace::describe);
-        namespace.engine().handleWebSocket(connection);
+                settings.engine(), closer, openSockets, stats, engines.requests()::describe);
+        engines.requests().engine().handleWebSocket(connection);
     }
 
     /**

@@ -1,9 +1,8 @@
 package com.portfolio.bridge.transport;
 
 import com.portfolio.bridge.config.BridgeConfig;
-import com.portfolio.bridge.realtime.PortfolioNamespace;
+import com.portfolio.bridge.realtime.EngineRequests;
 import io.socket.engineio.server.utils.ParseQS;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -25,8 +24,8 @@ public class EngineServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(EngineServlet.class.getName());
 
-    @EJB
-    private transient PortfolioNamespace namespace;
+    @Inject
+    private transient EngineAccess engines;
 
     @Inject
     private transient BridgeConfig config;
@@ -58,9 +57,9 @@ public class EngineServlet extends HttpServlet {
             EngineErrors.UNSUPPORTED_PROTOCOL_VERSION.write(response);
         } else if (HandshakeBuffer.isPollingHandshake(request, sid)) {
             HandshakeBuffer buffer = new HandshakeBuffer(request, response);
-            namespace.engine().handleRequest(buffer.request(), buffer.response());
+            connections().engine().handleRequest(buffer.request(), buffer.response());
             buffer.release(response, config.engine().maxPayloadBytes());
-        } else if (sid != null && !namespace.isConnectionOpen(sid)) {
+        } else if (sid != null && !connections().isOpen(sid)) {
             // Unknown, or closed by us and only waiting for the heartbeat to reclaim it.
             EngineErrors.UNKNOWN_SID.write(response);
         } else if (sid != null && "POST".equals(request.getMethod())) {
@@ -71,19 +70,19 @@ public class EngineServlet extends HttpServlet {
             // The library answers other methods with an empty 500.
             EngineErrors.BAD_REQUEST.write(response);
         } else {
-            namespace.engine().handleRequest(request, response);
+            connections().engine().handleRequest(request, response);
         }
     }
 
     private void push(HttpServletRequest request, HttpServletResponse response, String sid) throws IOException {
         PollingPost post = PollingPost.read(request, config.engine().maxPayloadBytes());
         if (post.verdict() == PollingPost.Verdict.OK) {
-            namespace.engine().handleRequest(post.replay(request), response);
+            connections().engine().handleRequest(post.replay(request), response);
             return;
         }
         boolean tooLarge = post.verdict() == PollingPost.Verdict.TOO_LARGE;
         LOG.info(() -> "closing session " + sid + ": " + (tooLarge ? "POST over maxPayload" : "malformed POST"));
-        namespace.closeConnection(sid);
+        connections().close(sid);
         (tooLarge ? EngineErrors.PAYLOAD_TOO_LARGE : EngineErrors.BAD_REQUEST).write(response);
     }
 
@@ -91,7 +90,7 @@ public class EngineServlet extends HttpServlet {
         Object token = polls.begin(sid);
         if (token == null) {
             LOG.info(() -> "closing session " + sid + ": a second poll while one is open");
-            namespace.closeConnection(sid);
+            connections().close(sid);
             EngineErrors.BAD_REQUEST.write(response);
             return;
         }
@@ -107,12 +106,12 @@ public class EngineServlet extends HttpServlet {
             }
         });
         try {
-            namespace.engine().handleRequest(answer.request(), answer.response());
+            connections().engine().handleRequest(answer.request(), answer.response());
             // The engine looks a session up before taking its lock, so a poll that races the
             // session's close is parked on the dead transport and would hang until the async
             // timeout (3 min). The close event has run once the session is gone, so nobody
             // else will answer it then: it gets the noop a poll open at close time gets.
-            if (namespace.isConnectionGone(sid)) {
+            if (connections().isGone(sid)) {
                 answer.answerIfForgotten();
             }
         } finally {
@@ -124,13 +123,18 @@ public class EngineServlet extends HttpServlet {
     private void pollNotTaken(String sid, IOException failure) {
         boolean stalled = timedOut(failure);
         if (stalled) {
-            LOG.warning(() -> "closing the polling session of " + namespace.describe(sid) + ": client stopped reading (answer not taken within "
+            LOG.warning(() -> "closing the polling session of " + connections().describe(sid) + ": client stopped reading (answer not taken within "
                     + config.engine().writeStallMs() + " ms)");
             stats.slowConsumerCut("polling");
         } else {
             LOG.info(() -> "closing polling session " + sid + ": answer not delivered: " + failure);
         }
-        namespace.cutConnection(sid);
+        connections().cut(sid);
+    }
+
+    // No EJB call per request: the namespace's plain view, kept by EngineAccess.
+    private EngineRequests connections() {
+        return engines.requests();
     }
 
     private static boolean timedOut(Throwable failure) {

@@ -1,0 +1,59 @@
+package com.portfolio.bridge.realtime;
+
+import io.socket.engineio.server.EngineIoServer;
+
+/**
+ * What the transport asks on every HTTP request and WebSocket open: the engine and the state of
+ * one connection. A plain object the namespace singleton hands out once, as it does
+ * {@link RoomBroadcasts}, so a poll (two or three of these calls each) skips the EJB container's
+ * per-call work: its pre- and post-invoke and a local transaction each time.
+ */
+public final class EngineRequests {
+
+    private final EngineIoServer engine;
+    private final SocketTracker sockets;
+    private final ConnectionUsers users;
+
+    EngineRequests(EngineIoServer engine, SocketTracker sockets, ConnectionUsers users) {
+        this.engine = engine;
+        this.sockets = sockets;
+        this.users = users;
+    }
+
+    public EngineIoServer engine() {
+        return engine;
+    }
+
+    /** False once the Engine.IO connection is closing or closed: it takes no more requests. */
+    public boolean isOpen(String connectionId) {
+        return sockets.isOpen(connectionId);
+    }
+
+    /** True once the Engine.IO connection's close event has run. */
+    public boolean isGone(String connectionId) {
+        return sockets.isGone(connectionId);
+    }
+
+    /** Engine.IO connections open now, closing ones included: what the connection cap counts. */
+    public int openCount() {
+        return sockets.openCount();
+    }
+
+    /** Closes an Engine.IO connection the transport found misbehaving. */
+    public void close(String connectionId) {
+        sockets.close(connectionId);
+    }
+
+    /**
+     * Drops a connection whose client stopped taking what we write: its sockets leave their
+     * rooms at once, and the connection is finished without waiting for a poll to say goodbye.
+     */
+    public void cut(String connectionId) {
+        sockets.cut(connectionId);
+    }
+
+    /** "connection &lt;id&gt; (user &lt;userId&gt;)", for log lines: never the token. */
+    public String describe(String connectionId) {
+        return "connection " + connectionId + users.whose(connectionId);
+    }
+}
