@@ -1,9 +1,8 @@
 package com.portfolio.bridge.transport;
 
-import com.portfolio.bridge.config.BridgeConfig;
-import jakarta.inject.Inject;
+import com.portfolio.bridge.config.EngineSettings;
+import com.portfolio.bridge.realtime.EngineRequests;
 import io.socket.engineio.server.utils.ParseQS;
-import jakarta.enterprise.context.Dependent;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.OnClose;
@@ -19,31 +18,26 @@ import java.util.logging.Logger;
 
 /**
  * The WebSocket side of Engine.IO at /socket.io/ (Liberty routes upgrades here before the
- * servlet). @Dependent because an endpoint with a custom configurator gets no injection otherwise.
+ * servlet). Not a CDI bean: {@link HandshakeCapture} makes each one with the services it needs.
  */
-@Dependent
 @ServerEndpoint(value = "/socket.io/", configurator = HandshakeCapture.class)
 public class EngineEndpoint {
 
     private static final Logger LOG = Logger.getLogger(EngineEndpoint.class.getName());
 
-    @Inject
-    private EngineAccess engines;
-
-    @Inject
-    private BridgeConfig settings;
-
-    @Inject
-    private TransportStats stats;
-
-    @Inject
-    private SessionCloser closer;
-
-    @Inject
-    private OpenWebSockets openSockets;
+    private final WebSocketServices services;
 
     private WebSocketConnection connection;
     private long maxPayload;
+
+    /** Only for the container's checks: every session's endpoint comes from {@link HandshakeCapture}. */
+    public EngineEndpoint() {
+        this(null);
+    }
+
+    EngineEndpoint(WebSocketServices services) {
+        this.services = services;
+    }
 
     @OnOpen
     @SuppressWarnings("unchecked")
@@ -59,11 +53,13 @@ public class EngineEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.PROTOCOL_ERROR, "unsupported protocol version"));
             return;
         }
-        maxPayload = settings.engine().maxPayloadBytes();
+        EngineSettings engine = services.config().engine();
+        maxPayload = engine.maxPayloadBytes();
+        EngineRequests requests = services.engines().requests();
         connection = new WebSocketConnection(session, query,
                 (Map<String, List<String>>) properties.getOrDefault(HandshakeCapture.HEADERS, Map.of()),
-                settings.engine(), closer, openSockets, stats, engines.requests()::describe);
-        engines.requests().engine().handleWebSocket(connection);
+                engine, services.closer(), services.openSockets(), services.stats(), requests::describe);
+        requests.engine().handleWebSocket(connection);
     }
 
     /**

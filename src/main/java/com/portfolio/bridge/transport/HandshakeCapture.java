@@ -20,6 +20,21 @@ public class HandshakeCapture extends ServerEndpointConfig.Configurator {
     static final String ORIGIN_REFUSED = "portfolio.handshake.originRefused";
 
     private volatile OriginPolicy origins;
+    private volatile WebSocketServices services;
+
+    /** Each session's endpoint, built here rather than by CDI (see {@link WebSocketServices}). */
+    @Override
+    public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
+        if (endpointClass != EngineEndpoint.class) {
+            return super.getEndpointInstance(endpointClass);
+        }
+        WebSocketServices shared = services;
+        if (shared == null) {
+            shared = CDI.current().select(WebSocketServices.class).get();
+            services = shared;
+        }
+        return endpointClass.cast(new EngineEndpoint(shared));
+    }
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {

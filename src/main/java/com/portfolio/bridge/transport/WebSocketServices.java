@@ -1,0 +1,50 @@
+package com.portfolio.bridge.transport;
+
+import com.portfolio.bridge.config.BridgeConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * What every {@link EngineEndpoint} needs, injected once: {@link HandshakeCapture} builds each
+ * endpoint with it, where Liberty's CDI creation of a bean per WebSocket looked the bean manager
+ * up (a scan of the bean archives) and resolved five injection points on every upgrade.
+ */
+@ApplicationScoped
+public class WebSocketServices {
+
+    @Inject
+    private BridgeConfig config;
+
+    @Inject
+    private TransportStats stats;
+
+    @Inject
+    private SessionCloser closer;
+
+    @Inject
+    private OpenWebSockets openSockets;
+
+    @Inject
+    private EngineAccess engines;
+
+    // Public methods, not fields, for callers: they hold the bean's client proxy, whose fields are empty.
+    public BridgeConfig config() {
+        return config;
+    }
+
+    public TransportStats stats() {
+        return stats;
+    }
+
+    public SessionCloser closer() {
+        return closer;
+    }
+
+    public OpenWebSockets openSockets() {
+        return openSockets;
+    }
+
+    public EngineAccess engines() {
+        return engines;
+    }
+}
