@@ -134,10 +134,6 @@ public class PortfolioNamespace {
                 .ifPresent(user -> socket.joinRoom(RoomNames.user(user.userId())));
     }
 
-    public EngineIoServer engine() {
-        return engine;
-    }
-
     /** The transport's per-request questions, for callers that ask often: no container work per call. */
     public EngineRequests requests() {
         return requests;
@@ -205,35 +201,15 @@ public class PortfolioNamespace {
         return sockets.onWebSocketCount();
     }
 
-    /** {@link EngineRequests#describe}. */
-    public String describe(String connectionId) {
-        return requests.describe(connectionId);
-    }
-
-    /** {@link EngineRequests#isOpen}. */
-    public boolean isConnectionOpen(String connectionId) {
-        return requests.isOpen(connectionId);
-    }
-
     /** {@link EngineRequests#isGone}. */
     public boolean isConnectionGone(String connectionId) {
         return requests.isGone(connectionId);
-    }
-
-    /** {@link EngineRequests#close}. */
-    public void closeConnection(String connectionId) {
-        requests.close(connectionId);
     }
 
     /** Closes a connection whose client is to resume on another node: its session is kept at once. */
     public void sendAway(String connectionId) {
         recoveryHooks.sendingAway(connectionId);
         sockets.close(connectionId);
-    }
-
-    /** {@link EngineRequests#cut}. */
-    public void cutConnection(String connectionId) {
-        requests.cut(connectionId);
     }
 
     public int openConnections() {

@@ -1,6 +1,5 @@
 package com.portfolio.bridge.transport;
 
-import com.portfolio.bridge.config.BridgeConfig;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
@@ -28,12 +27,7 @@ public class HandshakeCapture extends ServerEndpointConfig.Configurator {
         if (endpointClass != EngineEndpoint.class) {
             return super.getEndpointInstance(endpointClass);
         }
-        WebSocketServices shared = services;
-        if (shared == null) {
-            shared = CDI.current().select(WebSocketServices.class).get();
-            services = shared;
-        }
-        return endpointClass.cast(new EngineEndpoint(shared));
+        return endpointClass.cast(new EngineEndpoint(services()));
     }
 
     @Override
@@ -46,9 +40,19 @@ public class HandshakeCapture extends ServerEndpointConfig.Configurator {
 
     private OriginPolicy origins() {
         if (origins == null) {
-            origins = new OriginPolicy(CDI.current().select(BridgeConfig.class).get().corsOrigins());
+            origins = new OriginPolicy(services().config().corsOrigins());
         }
         return origins;
+    }
+
+    // Looked up through CDI once per endpoint deployment, not per upgrade.
+    private WebSocketServices services() {
+        WebSocketServices shared = services;
+        if (shared == null) {
+            shared = CDI.current().select(WebSocketServices.class).get();
+            services = shared;
+        }
+        return shared;
     }
 
     private static Map<String, List<String>> authorizationOnly(Map<String, List<String>> headers) {
