@@ -32,6 +32,9 @@ public final class Recovery {
     private final RestorePlanner planner;
     private final LiveSessions live = new LiveSessions();
     private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
+    // A session moves from live to kept in two steps; the cluster must not read it between them
+    // (it would hear the session ended, and is told of each change once).
+    private final Object moving = new Object();
     private volatile Function<String, Optional<Session>> elsewhere = pid -> Optional.empty();
 
     /** @param streamOfRoom which stream feeds a room ({@link Offset#NOTIFICATIONS} or {@link Offset#MESSAGES}) */
@@ -107,7 +110,9 @@ public final class Recovery {
     /** The socket is going (its rooms are still known); if the network ended it, its session is kept for the window. */
     public void disconnecting(String connectionId, String reason, long nowMs) {
         cursors.remove(connectionId);
-        live.remove(connectionId).ifPresent(gone -> end(gone, reason, RECOVERABLE.contains(reason), nowMs));
+        synchronized (moving) {
+            live.remove(connectionId).ifPresent(gone -> end(gone, reason, RECOVERABLE.contains(reason), nowMs));
+        }
     }
 
     /**
@@ -117,7 +122,9 @@ public final class Recovery {
      * still gets its events, with offsets, until the transport is closed.
      */
     public void sendingAway(String connectionId, long nowMs) {
-        live.remove(connectionId).ifPresent(gone -> end(gone, "sent away", true, nowMs));
+        synchronized (moving) {
+            live.remove(connectionId).ifPresent(gone -> end(gone, "sent away", true, nowMs));
+        }
     }
 
     private void end(LiveSessions.Live gone, String reason, boolean keep, long nowMs) {
@@ -131,9 +138,11 @@ public final class Recovery {
     /** Sessions whose state changed since the last call: pid → state, or null when it cannot come back. */
     public Map<String, SessionState> drainSessions() {
         Map<String, SessionState> changed = new java.util.HashMap<>();
-        for (String pid : live.drainDirty()) {
-            changed.put(pid, live.state(pid).orElseGet(() -> sessions.peek(pid)
-                    .map(kept -> new SessionState(kept.userId(), kept.rooms(), true, kept.start())).orElse(null)));
+        synchronized (moving) {
+            for (String pid : live.drainDirty()) {
+                changed.put(pid, live.state(pid).orElseGet(() -> sessions.peek(pid)
+                        .map(kept -> new SessionState(kept.userId(), kept.rooms(), true, kept.start())).orElse(null)));
+            }
         }
         LOG.finer(() -> "sessions to announce: " + changed);
         return changed;
@@ -141,9 +150,11 @@ public final class Recovery {
 
     /** Every session this node has: connected, and kept for recovery. */
     public Map<String, SessionState> allSessions() {
-        Map<String, SessionState> all = live.all();
-        sessions.all().forEach(kept -> all.putIfAbsent(kept.pid(), new SessionState(kept.userId(), kept.rooms(), true, kept.start())));
-        return all;
+        synchronized (moving) {
+            Map<String, SessionState> all = live.all();
+            sessions.all().forEach(kept -> all.putIfAbsent(kept.pid(), new SessionState(kept.userId(), kept.rooms(), true, kept.start())));
+            return all;
+        }
     }
 
     /** A join/leave (room null: disconnect) command for the user, applied to its kept sessions. */

@@ -120,4 +120,36 @@ class RecoveryTest {
         assertTrue(recovery.caughtUp("unknown", offsetAfter(null, "ID:other"), "alice", now), "an unknown pid: nothing to wait for");
         assertTrue(recovery.caughtUp("far", "garbage", "alice", now), "a bad offset: nothing to wait for");
     }
+
+    /**
+     * A session moves from connected to kept while the presence tick drains what changed: the
+     * cluster must never hear it ended in between, or no other node can restore it (a node
+     * announces each change once). Each session goes away while another thread drains.
+     */
+    @Test
+    void aSessionGoingAwayIsNeverAnnouncedEndedOnTheWay() throws Exception {
+        int count = 20_000;
+        java.util.concurrent.atomic.AtomicBoolean going = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.Map<String, SessionState> heard = new java.util.HashMap<>();
+        Thread tick = new Thread(() -> {
+            while (going.get()) {
+                heard.putAll(recovery.drainSessions());
+            }
+            heard.putAll(recovery.drainSessions());
+        });
+        tick.start();
+        for (int i = 0; i < count; i++) {
+            recovery.admitted("c" + i, "p" + i, "alice");
+            if (i % 2 == 0) {
+                recovery.sendingAway("c" + i, System.currentTimeMillis());
+            } else {
+                recovery.disconnecting("c" + i, "transport close", System.currentTimeMillis());
+            }
+        }
+        going.set(false);
+        tick.join(30_000);
+        List<String> ended = heard.entrySet().stream().filter(e -> e.getValue() == null).map(java.util.Map.Entry::getKey).toList();
+        assertEquals(List.of(), ended, "sessions the cluster last heard as ended");
+        assertEquals(count, heard.size());
+    }
 }
