@@ -40,11 +40,17 @@ final class RestorePlanner {
         }
         for (int s = 0; s < Offset.STREAMS; s++) {
             String watermark = offset.get().watermarks()[s];
-            if (watermark != null && logs[s].seqOf(EventIds.parse(watermark)).isEmpty()) {
+            if (watermark != null && logs[s].seqOf(EventIds.parse(watermark)).isEmpty() || !extrasKnown(offset.get(), s)) {
                 return false;
             }
         }
         return true;
+    }
+
+    // The events the client had beyond the watermark must be here too: one this node consumes
+    // after the restore would reach the client live, a second time.
+    private boolean extrasKnown(Offset offset, int stream) {
+        return offset.extras().get(stream).stream().allMatch(id -> logs[stream].seqOf(EventIds.parse(id)).isPresent());
     }
 
     // socket.io-client sends no offset before its first event; its position is then where it started.
@@ -56,6 +62,8 @@ final class RestorePlanner {
     Optional<Restore> plan(Session session, Object rawOffset, boolean foreign) {
         Optional<Offset> offset = position(session, rawOffset);
         if (offset.isEmpty()) {
+            LOG.fine(() -> "session " + session.pid() + " not restored: its offset names no position"
+                    + (Offset.UNKNOWN.equals(rawOffset) ? " (the socket's cursor had overflowed)" : " (unreadable)"));
             return Optional.empty();
         }
         long[] after = new long[Offset.STREAMS];
@@ -64,7 +72,7 @@ final class RestorePlanner {
             String watermark = offset.get().watermarks()[s];
             OptionalLong seq = watermark != null ? logs[s].seqOf(EventIds.parse(watermark))
                     : foreign ? OptionalLong.empty() : OptionalLong.of(0);
-            if (seq.isEmpty()) {
+            if (seq.isEmpty() || !extrasKnown(offset.get(), s)) {
                 LOG.fine(() -> "session " + session.pid() + " not restored: its position is not in this node's log");
                 return Optional.empty();
             }

@@ -122,6 +122,30 @@ class RecoveryTest {
     }
 
     /**
+     * The client had an event beyond the watermark that this node has not consumed yet: restored
+     * now, that event would reach it live a second time. It waits, and is refused if it must.
+     */
+    @Test
+    void aSessionOfAnotherNodeAlsoWaitsForTheEventsItHadBeyondTheWatermark() {
+        event(Offset.NOTIFICATIONS, "user-alice", "ID:n1");
+        event(Offset.MESSAGES, "conv-a", "ID:m1");
+        Session elsewhere = new Session("far", "alice", Set.of("user-alice"), System.currentTimeMillis(), "1....");
+        recovery.sessionsElsewhere(pid -> "far".equals(pid) ? java.util.Optional.of(elsewhere) : java.util.Optional.empty());
+        String offset = Offset.format(new String[] {EventIds.text(EventIds.of("ID:n1")), EventIds.text(EventIds.of("ID:m1"))},
+                List.of(List.of(EventIds.text(EventIds.of("ID:n3"))), List.of()));
+        long now = System.currentTimeMillis();
+        assertEquals(false, recovery.caughtUp("far", offset, "alice", now), "n3 not consumed here yet");
+        assertTrue(recovery.plan("far", offset, "alice", now).isEmpty(), "and not restored without it");
+        event(Offset.NOTIFICATIONS, "user-alice", "ID:n2");
+        long n3 = event(Offset.NOTIFICATIONS, "user-alice", "ID:n3");
+        assertTrue(recovery.caughtUp("far", offset, "alice", now), "consumed now");
+        Restore restore = recovery.plan("far", offset, "alice", now).orElseThrow();
+        assertEquals(List.of(n3 - 1), recovery.buffers().since("user-alice", restore.after()[Offset.NOTIFICATIONS],
+                restore.exclude().get(Offset.NOTIFICATIONS)).orElseThrow().stream().map(BufferedEvent::seq).toList(),
+                "n2 replayed, n3 not again");
+    }
+
+    /**
      * A session moves from connected to kept while the presence tick drains what changed: the
      * cluster must never hear it ended in between, or no other node can restore it (a node
      * announces each change once). Each session goes away while another thread drains.
