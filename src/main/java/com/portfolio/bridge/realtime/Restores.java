@@ -63,6 +63,7 @@ final class Restores {
         if (restore == null) {
             return;
         }
+        LOG.fine(() -> "restoring socket " + socket.getId() + " of user " + user.userId() + " into " + restore.session().rooms());
         for (String room : restore.session().rooms()) {
             if (room.startsWith(RoomNames.USER_PREFIX)) {
                 String userId = room.substring(RoomNames.USER_PREFIX.length());
@@ -86,6 +87,7 @@ final class Restores {
         String connectionId = socket.getClient().getId();
         try {
             if (!socket.isConnected()) {
+                LOG.fine(() -> "restored socket " + socket.getId() + " gone before it was back in " + room);
                 return;
             }
             Optional<List<BufferedEvent>> missed = recovery.buffers().since(room, restore.after()[stream],
@@ -98,6 +100,7 @@ final class Restores {
             }
             missed.get().forEach(entry -> RoomBroadcasts.replay(socket, entry, recovery));
             socket.joinRoom(room);
+            LOG.fine(() -> "restored socket " + socket.getId() + " back in " + room + " with " + missed.get().size() + " missed events");
         } finally {
             done(connectionId);
         }

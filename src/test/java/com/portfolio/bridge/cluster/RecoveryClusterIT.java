@@ -1,6 +1,7 @@
 package com.portfolio.bridge.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.portfolio.bridge.it.support.RawSocketClient;
@@ -65,8 +66,11 @@ class RecoveryClusterIT extends TwoNodeTest {
             List<Integer> replayed = new ArrayList<>();
             boolean notified = false;
             boolean late = false;
+            List<JSONObject> heard = new ArrayList<>();
             while (replayed.size() < 6 || !notified || !late) {
-                JSONObject line = client.next(20);
+                JSONObject line = client.poll(20_000);
+                assertNotNull(line, "restored, then nothing more for 20 s after: " + heard);
+                heard.add(line);
                 if (line.has("message") && line.getJSONObject("message").getInt("seq") == -1) {
                     late = true;
                 } else if (line.has("message")) {
