@@ -13,6 +13,10 @@ import java.util.Set;
 final class LiveSessions {
 
     record Live(String pid, String userId, Set<String> rooms, String start) {
+
+        SessionState announced() {
+            return new SessionState(userId, Set.copyOf(rooms), false, start);
+        }
     }
 
     private final Map<String, Live> byConnection = new HashMap<>();
@@ -50,7 +54,7 @@ final class LiveSessions {
     synchronized Optional<SessionState> state(String pid) {
         String connectionId = connectionByPid.get(pid);
         Live live = connectionId == null ? null : byConnection.get(connectionId);
-        return live == null ? Optional.empty() : Optional.of(new SessionState(live.userId(), Set.copyOf(live.rooms()), false, live.start()));
+        return live == null ? Optional.empty() : Optional.of(live.announced());
     }
 
     synchronized Set<String> drainDirty() {
@@ -61,7 +65,7 @@ final class LiveSessions {
 
     synchronized Map<String, SessionState> all() {
         Map<String, SessionState> states = new HashMap<>();
-        byConnection.values().forEach(live -> states.put(live.pid(), new SessionState(live.userId(), Set.copyOf(live.rooms()), false, live.start())));
+        byConnection.values().forEach(live -> states.put(live.pid(), live.announced()));
         return states;
     }
 

@@ -110,9 +110,7 @@ public final class Recovery {
     /** The socket is going (its rooms are still known); if the network ended it, its session is kept for the window. */
     public void disconnecting(String connectionId, String reason, long nowMs) {
         cursors.remove(connectionId);
-        synchronized (moving) {
-            live.remove(connectionId).ifPresent(gone -> end(gone, reason, RECOVERABLE.contains(reason), nowMs));
-        }
+        leave(connectionId, reason, RECOVERABLE.contains(reason), nowMs);
     }
 
     /**
@@ -122,17 +120,20 @@ public final class Recovery {
      * still gets its events, with offsets, until the transport is closed.
      */
     public void sendingAway(String connectionId, long nowMs) {
-        synchronized (moving) {
-            live.remove(connectionId).ifPresent(gone -> end(gone, "sent away", true, nowMs));
-        }
+        leave(connectionId, "sent away", true, nowMs);
     }
 
-    private void end(LiveSessions.Live gone, String reason, boolean keep, long nowMs) {
-        if (keep) {
-            sessions.keep(new Session(gone.pid(), gone.userId(), gone.rooms(), nowMs, gone.start()));
+    // Out of the live sessions and, if kept, into the kept ones: one step for the cluster's reads.
+    private void leave(String connectionId, String reason, boolean keep, long nowMs) {
+        synchronized (moving) {
+            live.remove(connectionId).ifPresent(gone -> {
+                if (keep) {
+                    sessions.keep(new Session(gone.pid(), gone.userId(), gone.rooms(), nowMs, gone.start()));
+                }
+                LOG.fine(() -> "session " + gone.pid() + " of user " + gone.userId() + " ended (" + reason + "): "
+                        + (keep ? "kept for recovery" : "not recoverable"));
+            });
         }
-        LOG.fine(() -> "session " + gone.pid() + " of user " + gone.userId() + " ended (" + reason + "): "
-                + (keep ? "kept for recovery" : "not recoverable"));
     }
 
     /** Sessions whose state changed since the last call: pid → state, or null when it cannot come back. */
@@ -140,8 +141,7 @@ public final class Recovery {
         Map<String, SessionState> changed = new java.util.HashMap<>();
         synchronized (moving) {
             for (String pid : live.drainDirty()) {
-                changed.put(pid, live.state(pid).orElseGet(() -> sessions.peek(pid)
-                        .map(kept -> new SessionState(kept.userId(), kept.rooms(), true, kept.start())).orElse(null)));
+                changed.put(pid, live.state(pid).orElseGet(() -> sessions.peek(pid).map(Session::announced).orElse(null)));
             }
         }
         LOG.finer(() -> "sessions to announce: " + changed);
@@ -152,7 +152,7 @@ public final class Recovery {
     public Map<String, SessionState> allSessions() {
         synchronized (moving) {
             Map<String, SessionState> all = live.all();
-            sessions.all().forEach(kept -> all.putIfAbsent(kept.pid(), new SessionState(kept.userId(), kept.rooms(), true, kept.start())));
+            sessions.all().forEach(kept -> all.putIfAbsent(kept.pid(), kept.announced()));
             return all;
         }
     }

@@ -11,4 +11,9 @@ public record Session(String pid, String userId, Set<String> rooms, long disconn
     public Session(String pid, String userId, Set<String> rooms, long disconnectedAtMs) {
         this(pid, userId, rooms, disconnectedAtMs, null);
     }
+
+    /** As the cluster hears of it: gone from its node, kept for recovery. */
+    SessionState announced() {
+        return new SessionState(userId, rooms, true, start);
+    }
 }
