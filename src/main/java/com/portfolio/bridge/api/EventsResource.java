@@ -2,7 +2,7 @@ package com.portfolio.bridge.api;
 
 import com.portfolio.bridge.bus.DomainEvent;
 import com.portfolio.bridge.bus.EventDecoder;
-import com.portfolio.bridge.bus.EventKind;
+import com.portfolio.bridge.vocabulary.EventKind;
 import com.portfolio.bridge.bus.PoisonEventException;
 import com.portfolio.bridge.config.BridgeConfig;
 import jakarta.inject.Inject;

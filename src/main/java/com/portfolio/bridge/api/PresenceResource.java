@@ -4,7 +4,7 @@ import com.portfolio.bridge.bus.EventDecoder;
 import com.portfolio.bridge.presence.PresenceService;
 import com.portfolio.bridge.presence.RoomPresenceView;
 import com.portfolio.bridge.presence.UserPresence;
-import com.portfolio.bridge.realtime.ConversationIds;
+import com.portfolio.bridge.vocabulary.ConversationIds;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,6 @@
 package com.portfolio.bridge.api;
 
-import com.portfolio.bridge.bus.EventKind;
+import com.portfolio.bridge.vocabulary.EventKind;
 import com.portfolio.bridge.bus.Topics;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

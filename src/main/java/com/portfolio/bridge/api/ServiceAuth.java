@@ -3,8 +3,8 @@ package com.portfolio.bridge.api;
 import com.portfolio.bridge.auth.AuthenticatedUser;
 import com.portfolio.bridge.auth.JoseTokenVerifier;
 import com.portfolio.bridge.auth.TokenRejectedException;
-import com.portfolio.bridge.config.ApiSettings;
-import com.portfolio.bridge.config.BridgeConfig;
+import com.portfolio.bridge.auth.ApiSettings;
+import com.portfolio.bridge.auth.TokenSettings;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -27,13 +27,13 @@ public class ServiceAuth implements ContainerRequestFilter {
     private static final Logger LOG = Logger.getLogger(ServiceAuth.class.getName());
 
     @Inject
-    private BridgeConfig config;
+    private TokenSettings tokens;
 
     private volatile JoseTokenVerifier verifier;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        ApiSettings api = config.api();
+        ApiSettings api = tokens.api();
         if (!api.enabled()) {
             request.abortWith(Problem.of(404, "Not Found", "the API is off: no portfolio.api.jwt key is configured", null));
             return;

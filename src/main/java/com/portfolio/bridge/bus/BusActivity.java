@@ -1,6 +1,7 @@
 package com.portfolio.bridge.bus;
 
 import com.portfolio.bridge.metrics.BridgeMetrics;
+import com.portfolio.bridge.vocabulary.EventKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.EnumMap;

@@ -1,6 +1,7 @@
 package com.portfolio.bridge.bus;
 
 import com.portfolio.bridge.config.BridgeConfig;
+import com.portfolio.bridge.vocabulary.EventKind;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -1,5 +1,6 @@
 package com.portfolio.bridge.bus;
 
+import com.portfolio.bridge.vocabulary.EventKind;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;

@@ -1,6 +1,7 @@
 package com.portfolio.bridge.bus;
 
-import com.portfolio.bridge.realtime.ConversationIds;
+import com.portfolio.bridge.vocabulary.ConversationIds;
+import com.portfolio.bridge.vocabulary.EventKind;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;

@@ -1,5 +1,6 @@
 package com.portfolio.bridge.bus;
 
+import com.portfolio.bridge.vocabulary.EventKind;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.Topic;

@@ -2,7 +2,7 @@ package com.portfolio.bridge.commands;
 
 import com.portfolio.bridge.presence.PresenceService;
 import com.portfolio.bridge.realtime.PortfolioNamespace;
-import com.portfolio.bridge.realtime.RoomNames;
+import com.portfolio.bridge.vocabulary.RoomNames;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.logging.Logger;

@@ -1,7 +1,5 @@
 package com.portfolio.bridge.commands;
 
-import com.portfolio.bridge.bus.EventIntake;
-import com.portfolio.bridge.bus.EventKind;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
@@ -18,10 +16,10 @@ import jakarta.jms.MessageListener;
 public class CommandConsumer implements MessageListener {
 
     @Inject
-    private EventIntake intake;
+    private CommandIntake intake;
 
     @Override
     public void onMessage(Message message) {
-        intake.accept(message, EventKind.COMMAND);
+        intake.accept(message);
     }
 }

@@ -2,7 +2,7 @@ package com.portfolio.bridge.commands;
 
 import com.portfolio.bridge.bus.EventDecoder;
 import com.portfolio.bridge.bus.PoisonEventException;
-import com.portfolio.bridge.realtime.ConversationIds;
+import com.portfolio.bridge.vocabulary.ConversationIds;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

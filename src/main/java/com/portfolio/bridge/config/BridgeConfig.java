@@ -1,7 +1,5 @@
 package com.portfolio.bridge.config;
 
-import com.portfolio.bridge.access.ConversationAccess;
-import com.portfolio.bridge.auth.JwtSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -10,21 +8,19 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Typed, validated view of the bridge's MicroProfile Config, read once at start.
- * Every key here is listed in the README's configuration table.
+ * Every key here is listed in the configuration table (docs/configuration.md). Tokens
+ * ({@code auth.TokenSettings}) and conversation access ({@code access.AccessSettings}) read their own.
  */
 @ApplicationScoped
 public class BridgeConfig {
 
     private RunMode mode;
-    private JwtSettings jwt;
     private List<String> corsOrigins;
     private EngineSettings engine;
     private HealthSettings health;
     private int maxEventBytes;
     private SocketLimits limits;
-    private ConversationAccess conversationAccess;
     private BusSettings bus;
-    private ApiSettings api;
     private PresenceSettings presence;
     private RecoverySettings recovery;
     private ShutdownSettings shutdown;
@@ -33,14 +29,11 @@ public class BridgeConfig {
     void load() {
         Config config = ConfigProvider.getConfig();
         mode = RunMode.parse(config.getOptionalValue("portfolio.mode", String.class).orElse("prod"));
-        jwt = new JwtConfigReader(key -> config.getOptionalValue(key, String.class), mode).read();
         corsOrigins = CorsOrigins.read(config, mode);
         engine = EngineSettings.read(config);
         health = HealthSettings.read(config, engine);
         limits = SocketLimits.read(config);
-        conversationAccess = AccessReader.read(config);
         bus = BusSettings.read(key -> config.getOptionalValue(key, String.class));
-        api = ApiSettings.read(key -> config.getOptionalValue(key, String.class), mode, jwt);
         presence = PresenceSettings.read(config);
         recovery = RecoverySettings.read(config);
         shutdown = ShutdownSettings.read(config);
@@ -49,14 +42,6 @@ public class BridgeConfig {
 
     public RunMode mode() {
         return mode;
-    }
-
-    public JwtSettings jwt() {
-        return jwt;
-    }
-
-    public ApiSettings api() {
-        return api;
     }
 
     public RecoverySettings recovery() {
@@ -81,10 +66,6 @@ public class BridgeConfig {
 
     public HealthSettings health() {
         return health;
-    }
-
-    public ConversationAccess conversationAccess() {
-        return conversationAccess;
     }
 
     public SocketLimits limits() {

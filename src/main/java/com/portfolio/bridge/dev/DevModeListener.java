@@ -1,5 +1,6 @@
 package com.portfolio.bridge.dev;
 
+import com.portfolio.bridge.auth.TokenSettings;
 import com.portfolio.bridge.config.BridgeConfig;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
@@ -17,6 +18,9 @@ public class DevModeListener implements ServletContextListener {
     @Inject
     private BridgeConfig config;
 
+    @Inject
+    private TokenSettings tokens;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
         if (!config.mode().isDev()) {
@@ -25,11 +29,11 @@ public class DevModeListener implements ServletContextListener {
         ServletContext context = event.getServletContext();
         context.addServlet("dev-demo-page", new DemoPageServlet()).addMapping(DemoPageServlet.MAPPINGS);
         LOG.warning("DEV MODE: a demo page is served at / (404 outside dev mode).");
-        if (config.jwt().secret().isEmpty()) {
+        if (tokens.sockets().secret().isEmpty()) {
             LOG.info("dev mode without an HMAC secret: /dev/token is not mounted (mint tokens with your own key)");
             return;
         }
-        context.addServlet("dev-token", new DevTokenServlet(config.jwt(), config.api().requiredScope()))
+        context.addServlet("dev-token", new DevTokenServlet(tokens.sockets(), tokens.api().requiredScope()))
                 .addMapping(DevTokenServlet.PATH);
         LOG.warning("DEV MODE: GET " + DevTokenServlet.PATH + "?userId=<id> mints tokens. Never run this mode in production.");
     }

@@ -1,7 +1,7 @@
 package com.portfolio.bridge.health;
 
 import com.portfolio.bridge.bus.BusActivity;
-import com.portfolio.bridge.bus.EventKind;
+import com.portfolio.bridge.vocabulary.EventKind;
 import com.portfolio.bridge.bus.NodeIdentity;
 import com.portfolio.bridge.config.BridgeConfig;
 import jakarta.enterprise.context.ApplicationScoped;

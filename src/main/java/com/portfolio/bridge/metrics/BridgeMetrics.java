@@ -1,7 +1,6 @@
 package com.portfolio.bridge.metrics;
 
-import com.portfolio.bridge.bus.EventKind;
-import com.portfolio.bridge.realtime.SocketMetrics;
+import com.portfolio.bridge.vocabulary.EventKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -29,6 +29,7 @@ public class BridgeMetrics implements SocketMetrics {
             "forced close", "client namespace disconnect", "server namespace disconnect", "parse error",
             "server shutting down");
     private static final int MAX_REASON_LENGTH = 40;
+    public static final String BYTES = MetricUnits.BYTES;
 
     @Inject
     private MetricRegistry registry;
@@ -103,6 +104,15 @@ public class BridgeMetrics implements SocketMetrics {
     public void apiCall(String operation, int status) {
         counter("portfolio.api.requests", "backend API calls, by operation and HTTP status",
                 "operation", operation, "status", String.valueOf(status)).inc();
+    }
+
+    /**
+     * A level read at each scrape (registered once, at start).
+     * @param unit {@link #BYTES} or null for a plain number
+     */
+    public void gauge(String name, String description, String unit, Supplier<Number> value, String... tags) {
+        registry.gauge(Metadata.builder().withName(name).withDescription(description)
+                .withUnit(unit == null ? MetricUnits.NONE : unit).build(), value, Supplier::get, tags(tags));
     }
 
     private Counter counter(String name, String description, String... tags) {

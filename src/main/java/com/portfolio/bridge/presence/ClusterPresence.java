@@ -3,6 +3,7 @@ package com.portfolio.bridge.presence;
 import com.portfolio.bridge.config.PresenceSettings;
 import com.portfolio.bridge.presence.Announcement.Type;
 import com.portfolio.bridge.presence.PresenceMachine.Transition;
+import com.portfolio.bridge.realtime.LocalCounts;
 import com.portfolio.bridge.recovery.Session;
 import com.portfolio.bridge.recovery.SessionState;
 import java.util.ArrayList;

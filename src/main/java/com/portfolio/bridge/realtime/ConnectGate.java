@@ -5,6 +5,7 @@ import com.portfolio.bridge.auth.RejectionReason;
 import com.portfolio.bridge.auth.Revocations;
 import com.portfolio.bridge.auth.TokenRejectedException;
 import com.portfolio.bridge.auth.TokenVerifier;
+import com.portfolio.bridge.metrics.SocketMetrics;
 import io.socket.engineio.server.Emitter;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.engineio.server.ReadyState;

@@ -2,6 +2,8 @@ package com.portfolio.bridge.realtime;
 
 import com.portfolio.bridge.access.AccessDecision;
 import com.portfolio.bridge.access.ConversationAccess;
+import com.portfolio.bridge.vocabulary.ConversationIds;
+import com.portfolio.bridge.vocabulary.RoomNames;
 import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.SocketIoSocket.ReceivedByLocalAcknowledgementCallback;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package com.portfolio.bridge.realtime;
 
+import com.portfolio.bridge.metrics.SocketMetrics;
+import com.portfolio.bridge.vocabulary.RoomNames;
 import io.socket.socketio.server.SocketIoSocket;
 
 /** Passes room changes on to presence, counting each conversation joined for the metrics. */
@@ -15,7 +17,7 @@ final class CountedJoins implements RoomRegistry.Listener {
 
     @Override
     public void joined(String room, SocketIoSocket socket) {
-        if (room.startsWith(RoomNames.CONVERSATION_PREFIX)) {
+        if (RoomNames.isConversation(room)) {
             metrics.joinedConversation();
         }
         next.joined(room, socket);

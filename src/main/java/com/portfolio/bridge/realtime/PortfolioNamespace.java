@@ -1,10 +1,14 @@
 package com.portfolio.bridge.realtime;
 
+import com.portfolio.bridge.access.AccessSettings;
 import com.portfolio.bridge.auth.JoseTokenVerifier;
 import com.portfolio.bridge.auth.Revocations;
+import com.portfolio.bridge.auth.TokenSettings;
 import com.portfolio.bridge.config.BridgeConfig;
+import com.portfolio.bridge.metrics.SocketMetrics;
 import com.portfolio.bridge.recovery.Offset;
 import com.portfolio.bridge.recovery.Recovery;
+import com.portfolio.bridge.vocabulary.RoomNames;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.socketio.server.SocketIoNamespace;
@@ -49,6 +53,12 @@ public class PortfolioNamespace {
     @Inject
     BridgeConfig config;
 
+    @Inject
+    TokenSettings tokens;
+
+    @Inject
+    AccessSettings access;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -81,7 +91,7 @@ public class PortfolioNamespace {
     void start() {
         scheduler = new Timers(threads, executor);
         users = new ConnectionUsers(config.limits().socketsPerUser());
-        TokenExpiry expiry = config.limits().disconnectOnTokenExpiry() ? new TokenExpiry(scheduler, config.jwt().clockSkew()) : null;
+        TokenExpiry expiry = config.limits().disconnectOnTokenExpiry() ? new TokenExpiry(scheduler, tokens.sockets().clockSkew()) : null;
         ConnectDeadlines deadlines = new ConnectDeadlines(scheduler, config.engine().connectTimeoutMs());
         // A connection whose close event never came (see SocketTracker#sweep): what the close listeners would do.
         sockets = new SocketTracker(metrics, deadlines, id -> {
@@ -90,9 +100,9 @@ public class PortfolioNamespace {
         });
         revocations = new Revocations(Duration.ofSeconds(config.limits().revocationRetentionSeconds()), Clock.systemUTC());
         recovery = new Recovery(config.recovery(),
-                room -> room.startsWith(RoomNames.USER_PREFIX) ? Offset.NOTIFICATIONS : Offset.MESSAGES);
-        recoveryHooks = new RecoveryHooks(recovery, new Restores(recovery, sequencer, config.conversationAccess()), users);
-        ConnectGate gate = new ConnectGate(NAME, new JoseTokenVerifier(config.jwt()), revocations, users, scheduler,
+                room -> RoomNames.isUser(room) ? Offset.NOTIFICATIONS : Offset.MESSAGES);
+        recoveryHooks = new RecoveryHooks(recovery, new Restores(recovery, sequencer, access.conversations()), users);
+        ConnectGate gate = new ConnectGate(NAME, new JoseTokenVerifier(tokens.sockets()), revocations, users, scheduler,
                 deadlines, recoveryHooks, metrics);
         engine = EngineFactory.create(config.engine(), scheduler);
         requests = new EngineRequests(engine, sockets, users);
@@ -110,7 +120,7 @@ public class PortfolioNamespace {
         broadcasts = new RoomBroadcasts(rooms, recovery);
         commands = new UserCommands(rooms, config.limits().conversationsPerSocket());
         ConversationHandlers conversations = new ConversationHandlers(rooms, config.limits().conversationsPerSocket(),
-                config.conversationAccess(), users, () -> announcements);
+                access.conversations(), users, () -> announcements);
         namespace.on("connection", args -> {
             SocketIoSocket socket = (SocketIoSocket) args[0];
             sockets.connected(socket);

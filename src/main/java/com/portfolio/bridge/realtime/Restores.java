@@ -7,6 +7,7 @@ import com.portfolio.bridge.recovery.Offset;
 import com.portfolio.bridge.recovery.Recovery;
 import com.portfolio.bridge.recovery.Restore;
 import com.portfolio.bridge.recovery.BufferedEvent;
+import com.portfolio.bridge.vocabulary.RoomNames;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.List;
 import java.util.Map;
@@ -65,12 +66,12 @@ final class Restores {
         }
         LOG.fine(() -> "restoring socket " + socket.getId() + " of user " + user.userId() + " into " + restore.session().rooms());
         for (String room : restore.session().rooms()) {
-            if (room.startsWith(RoomNames.USER_PREFIX)) {
-                String userId = room.substring(RoomNames.USER_PREFIX.length());
+            String userId = RoomNames.userOf(room);
+            if (userId != null) {
                 sequencer.run(true, userId, () -> rejoin(socket, room, Offset.NOTIFICATIONS, restore));
                 continue;
             }
-            String conversationId = room.substring(RoomNames.CONVERSATION_PREFIX.length());
+            String conversationId = RoomNames.conversationOf(room);
             access.check(user.userId(), user.token(), conversationId).thenAccept(decision -> {
                 if (decision == AccessDecision.ALLOWED) {
                     sequencer.run(false, conversationId, () -> rejoin(socket, room, Offset.MESSAGES, restore));

@@ -7,6 +7,7 @@ import com.portfolio.bridge.recovery.Offset;
 import com.portfolio.bridge.recovery.Recovery;
 import com.portfolio.bridge.recovery.BufferedEvent;
 import com.portfolio.bridge.recovery.Watermarks;
+import com.portfolio.bridge.vocabulary.RoomNames;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.UUID;
 import org.json.JSONObject;

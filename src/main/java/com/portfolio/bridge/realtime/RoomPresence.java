@@ -1,9 +1,9 @@
 package com.portfolio.bridge.realtime;
 
-import com.portfolio.bridge.presence.LocalCounts;
 import com.portfolio.bridge.recovery.Recovery;
 import com.portfolio.bridge.recovery.Session;
 import com.portfolio.bridge.recovery.SessionState;
+import com.portfolio.bridge.vocabulary.RoomNames;
 import java.util.List;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.HashMap;
@@ -36,12 +36,12 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
 
     @Override
     public void joined(String room, SocketIoSocket socket) {
-        if (room.startsWith(RoomNames.USER_PREFIX)) {
-            String userId = room.substring(RoomNames.USER_PREFIX.length());
+        String userId = RoomNames.userOf(room);
+        if (userId != null) {
             userOfSocket.put(socket.getId(), userId);
             dirtyUsers.add(userId);
             recovery.room(socket.getClient().getId(), room, true);
-        } else if (room.startsWith(RoomNames.CONVERSATION_PREFIX)) {
+        } else if (RoomNames.isConversation(room)) {
             markMember(room, socket.getId());
             recovery.room(socket.getClient().getId(), room, true);
         }
@@ -49,10 +49,10 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
 
     @Override
     public void left(String room, SocketIoSocket socket, boolean lastRoom) {
-        if (room.startsWith(RoomNames.USER_PREFIX)) {
-            dirtyUsers.add(room.substring(RoomNames.USER_PREFIX.length()));
+        if (RoomNames.isUser(room)) {
+            dirtyUsers.add(RoomNames.userOf(room));
             recovery.room(socket.getClient().getId(), room, false);
-        } else if (room.startsWith(RoomNames.CONVERSATION_PREFIX)) {
+        } else if (RoomNames.isConversation(room)) {
             markMember(room, socket.getId());
             recovery.room(socket.getClient().getId(), room, false);
         }
@@ -64,7 +64,7 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
     private void markMember(String room, String socketId) {
         String userId = userOfSocket.get(socketId);
         if (userId != null) {
-            dirtyMembers.add(new Membership(room.substring(RoomNames.CONVERSATION_PREFIX.length()), userId));
+            dirtyMembers.add(new Membership(RoomNames.conversationOf(room), userId));
         }
     }
 
@@ -98,7 +98,7 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
         for (String room : rooms.roomsStartingWith(RoomNames.USER_PREFIX)) {
             int size = rooms.size(room);
             if (size > 0) {
-                counts.put(room.substring(RoomNames.USER_PREFIX.length()), size);
+                counts.put(RoomNames.userOf(room), size);
             }
         }
         return counts;
@@ -108,9 +108,10 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
     public Map<String, Map<String, Integer>> allMembers() {
         Map<String, Map<String, Integer>> counts = new HashMap<>();
         for (String room : rooms.roomsStartingWith(RoomNames.CONVERSATION_PREFIX)) {
-            Map<String, Integer> users = conversation(room.substring(RoomNames.CONVERSATION_PREFIX.length()));
+            String conversationId = RoomNames.conversationOf(room);
+            Map<String, Integer> users = conversation(conversationId);
             if (!users.isEmpty()) {
-                counts.put(room.substring(RoomNames.CONVERSATION_PREFIX.length()), users);
+                counts.put(conversationId, users);
             }
         }
         return counts;

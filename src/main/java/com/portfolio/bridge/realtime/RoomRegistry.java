@@ -1,5 +1,6 @@
 package com.portfolio.bridge.realtime;
 
+import com.portfolio.bridge.vocabulary.RoomNames;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.engineio.server.ReadyState;
 import io.socket.socketio.server.SocketIoAdapter;
@@ -149,7 +150,7 @@ public final class RoomRegistry extends SocketIoAdapter {
     /** How many conversations the socket is in (what conversations-per-socket bounds). */
     long conversationCount(String socketId) {
         return roomsBySocket.getOrDefault(socketId, Set.of()).stream()
-                .filter(room -> room.startsWith(RoomNames.CONVERSATION_PREFIX)).count();
+                .filter(RoomNames::isConversation).count();
     }
 
     static boolean deliver(SocketIoSocket socket, Object frame) {

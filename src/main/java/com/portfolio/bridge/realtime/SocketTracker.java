@@ -1,5 +1,6 @@
 package com.portfolio.bridge.realtime;
 
+import com.portfolio.bridge.metrics.SocketMetrics;
 import io.socket.engineio.server.Emitter;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.engineio.server.ReadyState;

@@ -1,6 +1,6 @@
 package com.portfolio.bridge.realtime;
 
-import com.portfolio.bridge.transport.NamedThreads;
+import com.portfolio.bridge.vocabulary.NamedThreads;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;

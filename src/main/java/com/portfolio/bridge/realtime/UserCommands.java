@@ -1,5 +1,6 @@
 package com.portfolio.bridge.realtime;
 
+import com.portfolio.bridge.vocabulary.RoomNames;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.logging.Logger;
 

@@ -2,6 +2,7 @@ package com.portfolio.bridge.shutdown;
 
 import com.portfolio.bridge.config.BridgeConfig;
 import com.portfolio.bridge.realtime.PortfolioNamespace;
+import com.portfolio.bridge.transport.Admission;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +42,9 @@ public class Drain {
     @Inject
     private BridgeConfig config;
 
+    @Inject
+    private Admission admission;
+
     private volatile boolean draining;
     private final CountDownLatch done = new CountDownLatch(1);
 
@@ -65,6 +69,7 @@ public class Drain {
             }
             draining = true;
         }
+        admission.refuseNewSessions();
         try {
             drain(graceMs);
         } finally {

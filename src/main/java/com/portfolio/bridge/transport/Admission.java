@@ -12,6 +12,7 @@ import java.util.logging.Logger;
  * The node's connection cap: a wall below the open-file limit, so a reconnect storm is refused
  * with 503 instead of exhausting descriptors (where accept() fails for everyone and Liberty's
  * file monitors misread the app as gone). New sessions only: held clients are never touched.
+ * The drain closes this door for good when the node stops.
  */
 @ApplicationScoped
 public class Admission {
@@ -26,6 +27,7 @@ public class Admission {
 
     private final OpenFiles files = new OpenFiles();
     private final AtomicBoolean wasFull = new AtomicBoolean();
+    private volatile boolean shuttingDown;
     private ConnectionCap cap;
 
     @PostConstruct
@@ -34,6 +36,15 @@ public class Admission {
         LOG.info(() -> "admitting at most " + cap.maxConnections() + " connections (open-file limit "
                 + (cap.openFileLimit() == Long.MAX_VALUE ? "unknown" : cap.openFileLimit()) + ", reserve "
                 + cap.reserve() + ")");
+    }
+
+    /** From now on every new session is refused: the node is draining for shutdown. Never undone. */
+    public void refuseNewSessions() {
+        shuttingDown = true;
+    }
+
+    public boolean shuttingDown() {
+        return shuttingDown;
     }
 
     public ConnectionCap cap() {

@@ -1,7 +1,6 @@
 package com.portfolio.bridge.transport;
 
 import com.portfolio.bridge.config.BridgeConfig;
-import com.portfolio.bridge.shutdown.Drain;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -29,9 +28,6 @@ public class NewSessionFilter extends HttpFilter {
     @Inject
     private transient Admission admission;
 
-    @Inject
-    private transient Drain drain;
-
     private transient ConnectRateLimit limit;
 
     @Override
@@ -44,7 +40,7 @@ public class NewSessionFilter extends HttpFilter {
             throws IOException, ServletException {
         boolean newSession = request.getQueryString() == null || !request.getQueryString().contains("sid=");
         if (newSession && !"OPTIONS".equals(request.getMethod())) {
-            if (drain.draining()) {
+            if (admission.shuttingDown()) {
                 LOG.fine(() -> "refused a new session from " + request.getRemoteAddr() + ": draining for shutdown");
                 refuse(response, EngineErrors.SHUTTING_DOWN, "1");
                 return;

@@ -1,5 +1,6 @@
 package com.portfolio.bridge.transport;
 
+import com.portfolio.bridge.vocabulary.NamedThreads;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;

@@ -3,7 +3,7 @@ package com.portfolio.bridge.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.portfolio.bridge.bus.EventKind;
+import com.portfolio.bridge.vocabulary.EventKind;
 import com.portfolio.bridge.bus.KeyedLanes;
 import com.portfolio.bridge.it.support.Await;
 import com.portfolio.bridge.it.support.Deployments;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.portfolio.bridge.bus.BusActivity;
-import com.portfolio.bridge.bus.EventKind;
+import com.portfolio.bridge.vocabulary.EventKind;
 import com.portfolio.bridge.it.support.Await;
 import com.portfolio.bridge.it.support.BusPublisher;
 import com.portfolio.bridge.it.support.Deployments;

@@ -1,5 +1,6 @@
 package com.portfolio.bridge.presence;
 
+import com.portfolio.bridge.realtime.LocalCounts;
 import com.portfolio.bridge.recovery.Session;
 import com.portfolio.bridge.recovery.SessionState;
 import java.util.ArrayList;

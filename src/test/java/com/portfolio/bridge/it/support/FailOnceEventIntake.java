@@ -1,7 +1,7 @@
 package com.portfolio.bridge.it.support;
 
 import com.portfolio.bridge.bus.EventIntake;
-import com.portfolio.bridge.bus.EventKind;
+import com.portfolio.bridge.vocabulary.EventKind;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;

@@ -1,4 +1,4 @@
-package com.portfolio.bridge.bus;
+package com.portfolio.bridge.vocabulary;
 
 /** What the bus carries: two kinds of domain event and the backend's commands, and the key each is routed by. */
 public enum EventKind {

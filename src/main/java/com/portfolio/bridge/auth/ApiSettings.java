@@ -1,6 +1,6 @@
-package com.portfolio.bridge.config;
+package com.portfolio.bridge.auth;
 
-import com.portfolio.bridge.auth.JwtSettings;
+import com.portfolio.bridge.config.RunMode;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;

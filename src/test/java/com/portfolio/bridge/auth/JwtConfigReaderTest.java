@@ -1,11 +1,11 @@
-package com.portfolio.bridge.config;
+package com.portfolio.bridge.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.portfolio.bridge.auth.JwtSettings;
+import com.portfolio.bridge.config.RunMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;

@@ -1,7 +1,5 @@
-package com.portfolio.bridge.config;
+package com.portfolio.bridge.access;
 
-import com.portfolio.bridge.access.ApiAccess;
-import com.portfolio.bridge.access.ConversationAccess;
 import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
 

@@ -1,4 +1,4 @@
-package com.portfolio.bridge.realtime;
+package com.portfolio.bridge.vocabulary;
 
 import java.math.BigInteger;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package com.portfolio.bridge.transport;
+package com.portfolio.bridge.vocabulary;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;

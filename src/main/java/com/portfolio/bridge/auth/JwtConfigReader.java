@@ -1,6 +1,6 @@
-package com.portfolio.bridge.config;
+package com.portfolio.bridge.auth;
 
-import com.portfolio.bridge.auth.JwtSettings;
+import com.portfolio.bridge.config.RunMode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package com.portfolio.bridge.presence;
+package com.portfolio.bridge.realtime;
 
 import com.portfolio.bridge.recovery.Session;
 import com.portfolio.bridge.recovery.SessionState;

@@ -1,4 +1,4 @@
-package com.portfolio.bridge.realtime;
+package com.portfolio.bridge.vocabulary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,8 +1,9 @@
-package com.portfolio.bridge.realtime;
+package com.portfolio.bridge.metrics;
 
 /**
  * What the namespace tells the node's metrics about sockets. An interface so the Socket.IO side
- * stays free of the metrics API; the labels are bounded sets (reasons), never user or room ids.
+ * stays free of the metrics API (and its tests of a registry); the labels are bounded sets
+ * (reasons), never user or room ids.
  */
 public interface SocketMetrics {
 
@@ -17,22 +18,4 @@ public interface SocketMetrics {
 
     /** A socket joined a conversation room (from the client, a command or a restore). */
     void joinedConversation();
-
-    SocketMetrics NONE = new SocketMetrics() {
-        @Override
-        public void connected() {
-        }
-
-        @Override
-        public void connectRefused(String reason) {
-        }
-
-        @Override
-        public void disconnected(String reason) {
-        }
-
-        @Override
-        public void joinedConversation() {
-        }
-    };
 }

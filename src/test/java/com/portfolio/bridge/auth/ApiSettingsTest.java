@@ -1,4 +1,4 @@
-package com.portfolio.bridge.config;
+package com.portfolio.bridge.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.portfolio.bridge.auth.JwtSettings;
+import com.portfolio.bridge.config.RunMode;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
