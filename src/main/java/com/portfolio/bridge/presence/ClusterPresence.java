@@ -172,11 +172,6 @@ public final class ClusterPresence {
         }
     }
 
-    /** The other nodes this one currently hears. */
-    public synchronized Set<String> peers() {
-        return view.nodeIds();
-    }
-
     private void settle(Set<String> users, long nowMs) {
         boolean warming = nowMs < warmUntilMs;
         for (String userId : users) {

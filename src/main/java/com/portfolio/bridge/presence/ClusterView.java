@@ -175,8 +175,4 @@ final class ClusterView {
         }
         return warm.isEmpty() ? all : warm;
     }
-
-    Set<String> nodeIds() {
-        return Set.copyOf(nodes.keySet());
-    }
 }

@@ -68,8 +68,4 @@ final class LiveSessions {
         byConnection.values().forEach(live -> states.put(live.pid(), live.announced()));
         return states;
     }
-
-    synchronized void markDirty(String pid) {
-        dirty.add(pid);
-    }
 }

@@ -61,8 +61,4 @@ final class PendingPolls {
             end(sid, token);
         }
     }
-
-    int size() {
-        return open.size();
-    }
 }
