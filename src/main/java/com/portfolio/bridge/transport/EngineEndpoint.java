@@ -58,7 +58,7 @@ public class EngineEndpoint {
         EngineRequests requests = services.engines().requests();
         connection = new WebSocketConnection(session, query,
                 (Map<String, List<String>>) properties.getOrDefault(HandshakeCapture.HEADERS, Map.of()),
-                engine, services.closer(), services.openSockets(), services.stats(), requests::describe);
+                engine, services.closer(), services.openSockets(), services.metrics(), requests::describe);
         requests.engine().handleWebSocket(connection);
     }
 

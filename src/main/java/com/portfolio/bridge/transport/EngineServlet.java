@@ -1,6 +1,7 @@
 package com.portfolio.bridge.transport;
 
 import com.portfolio.bridge.config.BridgeConfig;
+import com.portfolio.bridge.metrics.BridgeMetrics;
 import com.portfolio.bridge.realtime.EngineRequests;
 import io.socket.engineio.server.utils.ParseQS;
 import jakarta.inject.Inject;
@@ -34,7 +35,7 @@ public class EngineServlet extends HttpServlet {
     private transient PollWriters writers;
 
     @Inject
-    private transient TransportStats stats;
+    private transient BridgeMetrics metrics;
 
     private transient OriginPolicy origins;
     private final transient PendingPolls polls = new PendingPolls();
@@ -125,7 +126,7 @@ public class EngineServlet extends HttpServlet {
         if (stalled) {
             LOG.warning(() -> "closing the polling session of " + connections().describe(sid) + ": client stopped reading (answer not taken within "
                     + config.engine().writeStallMs() + " ms)");
-            stats.slowConsumerCut("polling");
+            metrics.stalledClientCut("polling");
         } else {
             LOG.info(() -> "closing polling session " + sid + ": answer not delivered: " + failure);
         }

@@ -1,6 +1,7 @@
 package com.portfolio.bridge.transport;
 
 import com.portfolio.bridge.config.EngineSettings;
+import com.portfolio.bridge.metrics.BridgeMetrics;
 import io.socket.engineio.server.EngineIoWebSocket;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -32,7 +33,7 @@ final class WebSocketConnection extends EngineIoWebSocket {
     private volatile String engineId;
 
     WebSocketConnection(Session session, Map<String, String> query, Map<String, List<String>> headers,
-            EngineSettings limits, SessionCloser closer, OpenWebSockets open, TransportStats stats,
+            EngineSettings limits, SessionCloser closer, OpenWebSockets open, BridgeMetrics metrics,
             java.util.function.UnaryOperator<String> describe) {
         this.engineId = query.get("sid");
         this.maxPayload = limits.maxPayloadBytes();
@@ -46,7 +47,7 @@ final class WebSocketConnection extends EngineIoWebSocket {
                 LOG.warning(() -> "closing the WebSocket of " + (engineId == null ? "an unopened connection" : describe.apply(engineId))
                         + ": " + why);
                 if (stalled) {
-                    stats.slowConsumerCut("websocket");
+                    metrics.stalledClientCut("websocket");
                 }
                 closer.tellEngine(() -> emit("close"));
             }

@@ -1,6 +1,7 @@
 package com.portfolio.bridge.transport;
 
 import com.portfolio.bridge.config.BridgeConfig;
+import com.portfolio.bridge.metrics.BridgeMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,7 +17,7 @@ public class WebSocketServices {
     private BridgeConfig config;
 
     @Inject
-    private TransportStats stats;
+    private BridgeMetrics metrics;
 
     @Inject
     private SessionCloser closer;
@@ -32,8 +33,8 @@ public class WebSocketServices {
         return config;
     }
 
-    public TransportStats stats() {
-        return stats;
+    public BridgeMetrics metrics() {
+        return metrics;
     }
 
     public SessionCloser closer() {

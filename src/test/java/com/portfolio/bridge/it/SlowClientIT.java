@@ -7,9 +7,9 @@ import com.portfolio.bridge.it.support.Await;
 import com.portfolio.bridge.it.support.Deployments;
 import com.portfolio.bridge.it.support.Ports;
 import com.portfolio.bridge.it.support.RawSocketClient;
+import com.portfolio.bridge.it.support.Scrape;
 import com.portfolio.bridge.it.support.TestTokens;
 import com.portfolio.bridge.realtime.PortfolioNamespace;
-import com.portfolio.bridge.transport.TransportStats;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.spi.CDI;
 import java.util.ArrayList;
@@ -40,7 +40,6 @@ class SlowClientIT {
     @Test
     void aClientThatStopsReadingIsCutWhileTheOthersReceiveEverything() throws Exception {
         PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
-        TransportStats stats = CDI.current().select(TransportStats.class).get();
         ManagedExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
         String conversation = RawSocketClient.unique("busy");
 
@@ -53,7 +52,7 @@ class SlowClientIT {
             assertTrue(client.emitWithAck("join-conversation", conversation).getJSONObject(0).getBoolean("ok"));
             live.add(client);
         }
-        long cutBefore = stats.slowConsumersCut();
+        long cutBefore = Scrape.stalledCut(Ports.http(), "websocket");
 
         // ~13 MB to the room in batches the live clients keep up with: far past the stuck
         // client's 1 MiB buffer plus both TCP buffers. A blocking write would stall a batch.
@@ -71,7 +70,7 @@ class SlowClientIT {
                 }
             }
         }
-        Await.until("the stuck client is cut", () -> stats.slowConsumersCut() > cutBefore);
+        Await.until("the stuck client is cut", () -> Scrape.stalledCut(Ports.http(), "websocket") > cutBefore);
         Await.until("its socket has left the room", () -> namespace.roomsOf(stuck.socketId()).isEmpty());
         assertEquals(3, namespace.roomSize("portfolio-conversation-" + conversation));
         stuck.abort();

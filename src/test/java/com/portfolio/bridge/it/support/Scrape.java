@@ -53,6 +53,15 @@ public final class Scrape {
         return series.getOrDefault(key(name, wanted), 0.0);
     }
 
+    /** Clients cut so far for not reading, on one transport ({@code portfolio_stalled_clients_cut_total}). */
+    public static long stalledCut(int port, String transport) {
+        try {
+            return Math.round(of(port).value("portfolio_stalled_clients_cut_total", "transport", transport));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot scrape /metrics: " + e, e);
+        }
+    }
+
     public String text() {
         return text;
     }
