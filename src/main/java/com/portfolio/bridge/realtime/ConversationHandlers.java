@@ -26,17 +26,17 @@ final class ConversationHandlers {
     private static final Logger LOG = Logger.getLogger(ConversationHandlers.class.getName());
 
     private final RoomRegistry rooms;
-    private final int maxConversations;
+    private final ConversationLimit limit;
     private final ConversationAccess access;
     private final ConnectionUsers users;
     private final Map<String, CompletableFuture<Void>> queues = new ConcurrentHashMap<>();
     private final java.util.function.Supplier<Announcements> announcements;
 
-    ConversationHandlers(RoomRegistry rooms, int maxConversations, ConversationAccess access, ConnectionUsers users,
+    ConversationHandlers(RoomRegistry rooms, ConversationLimit limit, ConversationAccess access, ConnectionUsers users,
             java.util.function.Supplier<Announcements> announcements) {
         this.announcements = announcements;
         this.rooms = rooms;
-        this.maxConversations = maxConversations;
+        this.limit = limit;
         this.access = access;
         this.users = users;
     }
@@ -81,9 +81,8 @@ final class ConversationHandlers {
         if (rooms.roomsOf(socket.getId()).contains(room)) {
             return CompletableFuture.completedFuture(new JSONObject().put("ok", true));
         }
-        if (rooms.conversationCount(socket.getId()) >= maxConversations) {
-            return CompletableFuture.completedFuture(
-                    refusal("too many conversations: at most " + maxConversations + " per socket"));
+        if (limit.reachedBy(rooms, socket.getId())) {
+            return CompletableFuture.completedFuture(refusal(limit.refusal()));
         }
         return users.of(socket.getClient().getId())
                 .map(user -> access.check(user.userId(), user.token(), id))

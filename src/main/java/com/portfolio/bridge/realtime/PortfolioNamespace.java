@@ -118,8 +118,9 @@ public class PortfolioNamespace {
         rooms = (RoomRegistry) namespace.getAdapter();
         presence.attach(rooms, recovery);
         broadcasts = new RoomBroadcasts(rooms, recovery);
-        commands = new UserCommands(rooms, config.limits().conversationsPerSocket());
-        ConversationHandlers conversations = new ConversationHandlers(rooms, config.limits().conversationsPerSocket(),
+        ConversationLimit limit = new ConversationLimit(config.limits().conversationsPerSocket());
+        commands = new UserCommands(rooms, limit);
+        ConversationHandlers conversations = new ConversationHandlers(rooms, limit,
                 access.conversations(), users, () -> announcements);
         namespace.on("connection", args -> {
             SocketIoSocket socket = (SocketIoSocket) args[0];

@@ -13,11 +13,11 @@ final class UserCommands {
     private static final Logger LOG = Logger.getLogger(UserCommands.class.getName());
 
     private final RoomRegistry rooms;
-    private final int maxConversations;
+    private final ConversationLimit limit;
 
-    UserCommands(RoomRegistry rooms, int maxConversations) {
+    UserCommands(RoomRegistry rooms, ConversationLimit limit) {
         this.rooms = rooms;
-        this.maxConversations = maxConversations;
+        this.limit = limit;
     }
 
     /** @return how many of the user's sockets are in the conversation now */
@@ -27,7 +27,7 @@ final class UserCommands {
         for (SocketIoSocket socket : sockets(userId)) {
             if (rooms.roomsOf(socket.getId()).contains(room)) {
                 in++;
-            } else if (rooms.conversationCount(socket.getId()) >= maxConversations) {
+            } else if (limit.reachedBy(rooms, socket.getId())) {
                 LOG.warning(() -> "join command: socket " + socket.getId() + " of user " + userId
                         + " is at the conversations-per-socket limit; not joined to " + conversationId);
             } else {

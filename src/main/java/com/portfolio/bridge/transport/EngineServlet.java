@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -122,7 +121,7 @@ public class EngineServlet extends HttpServlet {
 
     /** A poll's answer missed its deadline (or the client went away): the client is cut. */
     private void pollNotTaken(String sid, IOException failure) {
-        boolean stalled = timedOut(failure);
+        boolean stalled = WriteTimeouts.isTimeout(failure);
         if (stalled) {
             LOG.warning(() -> "closing the polling session of " + connections().describe(sid) + ": client stopped reading (answer not taken within "
                     + config.engine().writeStallMs() + " ms)");
@@ -136,14 +135,5 @@ public class EngineServlet extends HttpServlet {
     // No EJB call per request: the namespace's plain view, kept by EngineAccess.
     private EngineRequests connections() {
         return engines.requests();
-    }
-
-    private static boolean timedOut(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SocketTimeoutException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

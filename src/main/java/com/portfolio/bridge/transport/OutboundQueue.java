@@ -3,7 +3,6 @@ package com.portfolio.bridge.transport;
 import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
@@ -169,8 +168,7 @@ final class OutboundQueue {
         queuedBytes.addAndGet(-size(frame));
         if (!result.isOK()) {
             Throwable failure = result.getException();
-            boolean timeout = failure instanceof SocketTimeoutException
-                    || failure != null && failure.getCause() instanceof SocketTimeoutException;
+            boolean timeout = WriteTimeouts.isTimeout(failure);
             fail(timeout ? "client stopped reading: a send missed its deadline" : "send failed: " + failure, timeout);
             return;
         }

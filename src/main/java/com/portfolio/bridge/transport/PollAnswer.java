@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -124,11 +123,7 @@ final class PollAnswer {
                 complete(started);
             }
         };
-        try {
-            writers.execute(writeThenComplete);
-        } catch (RejectedExecutionException | IllegalThreadStateException stopping) {
-            writeThenComplete.run(); // the application is stopping (see SessionCloser)
-        }
+        SessionCloser.execute(writers, writeThenComplete);
     }
 
     private void write(byte[] body) {

@@ -68,7 +68,8 @@ public class SessionCloser {
         execute(shortly, task);
     }
 
-    private static void execute(Executor executor, Runnable task) {
+    /** Runs {@code task} on {@code executor}, or here when the application is stopping. */
+    static void execute(Executor executor, Runnable task) {
         try {
             executor.execute(task);
         } catch (RejectedExecutionException | IllegalThreadStateException stopping) {
