@@ -58,7 +58,8 @@ public class KeyedLanes implements Sequencer {
         }
     }
 
-    public void submit(EventKind kind, String key, Runnable emit) {
+    @Override
+    public void run(EventKind kind, String key, Runnable emit) {
         int lane = Math.floorMod(31 * kind.hashCode() + key.hashCode(), lanes.length);
         lanes[lane].execute(() -> {
             runningSince.set(lane, System.nanoTime() | 1);
@@ -72,11 +73,6 @@ public class KeyedLanes implements Sequencer {
                 runningSince.set(lane, 0);
             }
         });
-    }
-
-    @Override
-    public void run(boolean notifications, String key, Runnable task) {
-        submit(notifications ? EventKind.NOTIFICATION : EventKind.MESSAGE, key, task);
     }
 
     /** How long the longest-running emit has been running, in ms (0 when every lane is idle). */

@@ -37,6 +37,6 @@ public class CommandIntake {
         long sent = message.getJMSTimestamp();
         Command command = CommandDecoder.decode(body,
                 () -> (sent > 0 ? Instant.ofEpochMilli(sent) : Instant.now()).truncatedTo(ChronoUnit.SECONDS));
-        lanes.submit(EventKind.COMMAND, command.userId(), () -> commands.apply(command));
+        lanes.run(EventKind.COMMAND, command.userId(), () -> commands.apply(command));
     }
 }

@@ -66,7 +66,7 @@ public class BridgeMetrics implements SocketMetrics {
         perKind(kind).deadLettered.inc();
     }
 
-    /** One event broadcast to its room, written to {@code frames} sockets. */
+    @Override
     public void emitted(EventKind kind, int frames, long sinceConsumeNanos, long publishedAtMillis) {
         KindMeters meters = perKind(kind);
         meters.emitted.inc();

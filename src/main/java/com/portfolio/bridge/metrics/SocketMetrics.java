@@ -1,5 +1,7 @@
 package com.portfolio.bridge.metrics;
 
+import com.portfolio.bridge.vocabulary.EventKind;
+
 /**
  * What the namespace tells the node's metrics about sockets. An interface so the Socket.IO side
  * stays free of the metrics API (and its tests of a registry); the labels are bounded sets
@@ -18,4 +20,7 @@ public interface SocketMetrics {
 
     /** A socket joined a conversation room (from the client, a command or a restore). */
     void joinedConversation();
+
+    /** One event broadcast to its room, written to {@code frames} sockets. */
+    void emitted(EventKind kind, int frames, long sinceConsumeNanos, long publishedAtMillis);
 }

@@ -75,7 +75,7 @@ public class PortfolioNamespace {
 
     private EngineIoServer engine;
     private RoomRegistry rooms;
-    private RoomBroadcasts broadcasts;
+    private Delivery delivery;
     private SocketTracker sockets;
     private ConnectionUsers users;
     private Revocations revocations;
@@ -117,7 +117,7 @@ public class PortfolioNamespace {
         SocketIoNamespace namespace = io.namespace(NAME);
         rooms = (RoomRegistry) namespace.getAdapter();
         presence.attach(rooms, recovery);
-        broadcasts = new RoomBroadcasts(rooms, recovery);
+        delivery = new Delivery(rooms, recovery, sequencer, metrics);
         ConversationLimit limit = new ConversationLimit(config.limits().conversationsPerSocket());
         commands = new UserCommands(rooms, limit);
         ConversationHandlers conversations = new ConversationHandlers(rooms, limit,
@@ -150,19 +150,19 @@ public class PortfolioNamespace {
         return requests;
     }
 
-    /** The emit path, for callers that emit often: no container work per call. */
-    public RoomBroadcasts broadcasts() {
-        return broadcasts;
+    /** The delivery path, for callers that deliver often: no container work per call. */
+    public Delivery delivery() {
+        return delivery;
     }
 
     /** Emits {@code notification:new} with the producer's JSON document, as is, to the user's room. */
     public int notificationCreated(String userId, String documentJson) {
-        return broadcasts.notificationCreated(userId, documentJson);
+        return delivery.notificationCreated(userId, documentJson);
     }
 
     /** Emits {@code message:new} with the producer's JSON document, as is, to the conversation's room. */
     public int messagePosted(String conversationId, String documentJson) {
-        return broadcasts.messagePosted(conversationId, documentJson);
+        return delivery.messagePosted(conversationId, documentJson);
     }
 
     /** Every socket of the user on this node joins the conversation. @return the user's sockets in it */
@@ -194,7 +194,7 @@ public class PortfolioNamespace {
         return announcements.flushed();
     }
 
-    /** Connection state recovery: the streams' logs the bus numbers its events in. */
+    /** Connection state recovery: sessions kept and restored, the cluster's view of them. */
     public Recovery recovery() {
         return recovery;
     }

@@ -7,6 +7,7 @@ import com.portfolio.bridge.recovery.Offset;
 import com.portfolio.bridge.recovery.Recovery;
 import com.portfolio.bridge.recovery.Restore;
 import com.portfolio.bridge.recovery.BufferedEvent;
+import com.portfolio.bridge.vocabulary.EventKind;
 import com.portfolio.bridge.vocabulary.RoomNames;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.List;
@@ -68,13 +69,13 @@ final class Restores {
         for (String room : restore.session().rooms()) {
             String userId = RoomNames.userOf(room);
             if (userId != null) {
-                sequencer.run(true, userId, () -> rejoin(socket, room, Offset.NOTIFICATIONS, restore));
+                sequencer.run(EventKind.NOTIFICATION, userId, () -> rejoin(socket, room, Offset.NOTIFICATIONS, restore));
                 continue;
             }
             String conversationId = RoomNames.conversationOf(room);
             access.check(user.userId(), user.token(), conversationId).thenAccept(decision -> {
                 if (decision == AccessDecision.ALLOWED) {
-                    sequencer.run(false, conversationId, () -> rejoin(socket, room, Offset.MESSAGES, restore));
+                    sequencer.run(EventKind.MESSAGE, conversationId, () -> rejoin(socket, room, Offset.MESSAGES, restore));
                 } else {
                     LOG.info(() -> "restored socket " + socket.getId() + " of user " + user.userId() + " not back in "
                             + room + ": " + decision.error());
@@ -99,7 +100,7 @@ final class Restores {
                 socket.getClient().getConnection().close();
                 return;
             }
-            missed.get().forEach(entry -> RoomBroadcasts.replay(socket, entry, recovery));
+            missed.get().forEach(entry -> Delivery.replay(socket, entry, recovery));
             socket.joinRoom(room);
             LOG.fine(() -> "restored socket " + socket.getId() + " back in " + room + " with " + missed.get().size() + " missed events");
         } finally {

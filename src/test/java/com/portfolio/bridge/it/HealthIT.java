@@ -46,7 +46,7 @@ class HealthIT {
         assertEquals(0, live.getJSONObject("data").getLong("oldestPendingSendMs"));
 
         CountDownLatch release = new CountDownLatch(1);
-        CDI.current().select(KeyedLanes.class).get().submit(EventKind.MESSAGE, "hanging", () -> {
+        CDI.current().select(KeyedLanes.class).get().run(EventKind.MESSAGE, "hanging", () -> {
             try {
                 release.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
