@@ -1,6 +1,6 @@
 // Real socket.io-client sockets (WebSocket only, or long-polling only) that join one conversation and then just stay:
-// VanishedPeersIT runs this inside a network namespace and takes the link down under them, so
-// they vanish without a FIN or a RST, like phones that lost their network.
+// VanishedPeersIT points them at vanishing-relay.mjs, freezes the relay under them and kills this
+// process, so they vanish without a FIN or a RST reaching the server, like phones that lost their network.
 // Env: BRIDGE_URL, CONVERSATION, TOKENS (comma-separated), TRANSPORT (websocket | polling). Prints one JSON line per joined socket.
 import { io } from 'socket.io-client';
 

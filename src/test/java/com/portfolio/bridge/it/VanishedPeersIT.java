@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.portfolio.bridge.it.support.Await;
 import com.portfolio.bridge.it.support.Deployments;
-import com.portfolio.bridge.it.support.NetNamespace;
 import com.portfolio.bridge.it.support.Ports;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.TestTokens;
+import com.portfolio.bridge.it.support.VanishingRelay;
 import com.portfolio.bridge.it.support.WriteThreads;
 import com.portfolio.bridge.realtime.PortfolioNamespace;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -31,9 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * In the server: real socket.io-client sockets (WebSocket, then long-polling) whose network vanishes (the link of their network
- * namespace goes down: no FIN, no RST, no ACK ever again) while their room is busy are cut and
- * their sockets released, and the room's live clients get every event in order.
+ * In the server: real socket.io-client sockets (WebSocket, then long-polling) whose network vanishes
+ * while their room is busy are cut and their sockets released, and the room's live clients get
+ * every event in order. They reach the server through a {@link VanishingRelay} that, on vanishing,
+ * stops reading and writing and closes nothing: no FIN, no RST, no data ever again, the server's
+ * writes fill the kernel buffers and stall. No privileges needed.
  */
 @ExtendWith(ArquillianExtension.class)
 class VanishedPeersIT {
@@ -47,7 +49,7 @@ class VanishedPeersIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.bridge().addClasses(NetNamespace.class, WriteThreads.class);
+        return Deployments.bridge().addClasses(VanishingRelay.class, WriteThreads.class);
     }
 
     @Test
@@ -70,17 +72,19 @@ class VanishedPeersIT {
             assertTrue(client.emitWithAck("join-conversation", room).getJSONObject(0).getBoolean("ok"));
             live.add(client);
         }
-        long descriptorsBefore = WriteThreads.openDescriptors();
         List<String> users = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < VANISHING; i++) {
             users.add(room + "-phone-" + i);
             tokens.add(TestTokens.valid(users.get(i)));
         }
-        try (NetNamespace network = NetNamespace.create("pbvan", "10.231.7")) {
-            ProcessBuilder builder = network.exec("node", "vanishing-clients.mjs")
-                    .directory(new File(System.getenv("IT_JS_DIR"))).redirectErrorStream(true);
-            builder.environment().put("BRIDGE_URL", "http://" + network.hostAddress() + ":" + Ports.http());
+        File jsDir = new File(System.getenv("IT_JS_DIR"));
+        try (VanishingRelay relay = VanishingRelay.start(jsDir, Ports.http(), executor)) {
+            // Counted with the relay's pipes in: its sockets are its own process's, not the server's.
+            long descriptorsBefore = WriteThreads.openDescriptors();
+            ProcessBuilder builder = new ProcessBuilder("node", "vanishing-clients.mjs").directory(jsDir)
+                    .redirectErrorStream(true);
+            builder.environment().put("BRIDGE_URL", "http://127.0.0.1:" + relay.port());
             builder.environment().put("CONVERSATION", room);
             builder.environment().put("TOKENS", String.join(",", tokens));
             builder.environment().put("TRANSPORT", transport);
@@ -91,9 +95,10 @@ class VanishedPeersIT {
                 CompletableFuture.runAsync(() -> readJoined(out, engineIds), executor).get(30, TimeUnit.SECONDS);
                 assertEquals(2 + VANISHING, namespace.roomSize("portfolio-conversation-" + room));
 
-                network.vanish();
-                phones.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // its FINs go nowhere now
-                int chunks = (int) (WriteThreads.kernelBufferBytes() / CHUNK.length()) + 1;
+                int frozen = relay.vanish();
+                assertTrue(frozen >= VANISHING, "every phone is behind the relay, which froze only " + frozen + " connections");
+                phones.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // its FINs stop at the relay now
+                int chunks = (int) ((WriteThreads.kernelBufferBytes() + relayTakesIn()) / CHUNK.length()) + 1;
                 executor.submit(() -> {
                     for (int n = 0; n < chunks; n++) {
                         for (String user : users) {
@@ -119,7 +124,14 @@ class VanishedPeersIT {
                 phones.destroyForcibly();
                 live.forEach(RawSocketClient::abort);
             }
-        }
+        } // only now does the relay die and close its sockets
+    }
+
+    // Besides the server's send buffer, what a relay that stopped reading still takes in before the
+    // server's writes stall: its receive buffer, which stays at tcp_rmem's default as it grows only
+    // while read (64-96 KB were seen queued), and Node's read-ahead (a high-water mark, one 64 KB read).
+    private static long relayTakesIn() {
+        return WriteThreads.defaultReceiveBufferBytes() + 128 * 1024;
     }
 
     private static void readJoined(BufferedReader out, List<String> engineIds) {

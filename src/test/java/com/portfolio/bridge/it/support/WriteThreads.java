@@ -79,10 +79,19 @@ public final class WriteThreads {
 
     /** The most a connection's kernels can hold in flight: the largest send buffer plus a 4 KB reader's. */
     public static long kernelBufferBytes() {
+        return tcpMemory("tcp_wmem", 2) + 8192;
+    }
+
+    /** A new TCP socket's receive buffer (tcp_rmem's default), which grows only as its reader reads. */
+    public static long defaultReceiveBufferBytes() {
+        return tcpMemory("tcp_rmem", 1);
+    }
+
+    private static long tcpMemory(String sysctl, int field) {
         try {
             // Files.readString stops early on /proc files (their size reads as 0).
-            String[] wmem = Files.readAllLines(Path.of("/proc/sys/net/ipv4/tcp_wmem")).get(0).trim().split("\\s+");
-            return Long.parseLong(wmem[2]) + 8192;
+            String[] values = Files.readAllLines(Path.of("/proc/sys/net/ipv4/" + sysctl)).get(0).trim().split("\\s+");
+            return Long.parseLong(values[field]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
