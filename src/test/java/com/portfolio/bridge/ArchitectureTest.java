@@ -61,6 +61,18 @@ class ArchitectureTest {
             .because("the drain closes the door through the transport's own gate; the transport never asks the drain");
 
     @ArchTest
+    static final ArchRule librariesBehindOneAdapter = noClasses().that().resideInAPackage(BASE + "socketio..")
+            .should().dependOnClassesThat(oursBut("socketio", "vocabulary"))
+            .because("the adapter knows the libraries, not the bridge: the bridge plugs in through its seams");
+
+    @ArchTest
+    static final ArchRule libraryInternalsOnlyInTheAdapter = noClasses().that().resideOutsideOfPackages(BASE + "socketio..", BASE + "transport..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.socket.engineio.server.parser..")
+            .orShould().callMethod(io.socket.engineio.server.EngineIoSocket.class, "listeners", String.class)
+            .orShould().callMethod(io.socket.engineio.server.EngineIoSocket.class, "emit", String.class, Object[].class)
+            .because("frames, the data feed and synthetic events are the adapter's (socketio): one place to check on an upgrade");
+
+    @ArchTest
     static final ArchRule vocabularyStandsAlone = noClasses().that().resideInAPackage(BASE + "vocabulary..")
             .should().dependOnClassesThat(oursBut("vocabulary"))
             .because("the shared words are the ground floor every package may stand on");

@@ -8,12 +8,13 @@ import com.portfolio.bridge.recovery.EventLog;
 import com.portfolio.bridge.recovery.Offset;
 import com.portfolio.bridge.recovery.Recovery;
 import com.portfolio.bridge.recovery.Watermarks;
+import com.portfolio.bridge.socketio.Frames;
+import com.portfolio.bridge.socketio.Sockets;
 import com.portfolio.bridge.vocabulary.EventKind;
 import com.portfolio.bridge.vocabulary.RoomNames;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.UUID;
 import java.util.logging.Logger;
-import org.json.JSONObject;
 
 /**
  * The one way an event reaches its room: numbered in its topic's log in the order the caller
@@ -86,29 +87,29 @@ public final class Delivery {
         }
         synchronized (cursor) {
             String offset = cursor.next(entry.stream(), entry.seq(), EventIds.text(entry.id()), recovery.watermarks(), null);
-            return RoomRegistry.deliver(socket, withOffset(entry.frame(), offset));
+            return Sockets.send(socket, Frames.eventWithOffset(entry.frame(), offset));
         }
     }
 
     private int broadcast(int stream, String key, String documentJson, long seq, long eventId) {
         String room = stream == Offset.NOTIFICATIONS ? RoomNames.user(key) : RoomNames.conversation(key);
-        String body = body(stream == Offset.NOTIFICATIONS ? NOTIFICATION_EVENT : MESSAGE_EVENT, documentJson);
+        String body = Frames.eventOpen(PortfolioNamespace.NAME, stream == Offset.NOTIFICATIONS ? NOTIFICATION_EVENT : MESSAGE_EVENT, documentJson);
         if (!recovery.enabled()) {
-            return rooms.broadcastFrame(room, body + "]");
+            return rooms.broadcastFrame(room, Frames.event(body));
         }
         recovery.buffers().append(room, stream, seq, eventId, body, System.currentTimeMillis());
         Watermarks w = recovery.watermarks();
         String id = EventIds.text(eventId);
         String common = Cursor.common(stream, id, w);
-        String commonFrame = withOffset(body, common);
+        String commonFrame = Frames.eventWithOffset(body, common);
         return rooms.broadcastEach(room, socket -> {
             Cursor cursor = recovery.cursor(socket.getClient().getId());
             if (cursor == null) {
-                return RoomRegistry.deliver(socket, body + "]");
+                return Sockets.send(socket, Frames.event(body));
             }
             synchronized (cursor) {
                 String offset = cursor.next(stream, seq, id, w, common);
-                return RoomRegistry.deliver(socket, offset == common ? commonFrame : withOffset(body, offset));
+                return Sockets.send(socket, offset == common ? commonFrame : Frames.eventWithOffset(body, offset));
             }
         });
     }
@@ -131,15 +132,5 @@ public final class Delivery {
             case MESSAGE -> Offset.MESSAGES;
             case COMMAND -> throw new IllegalArgumentException("commands are applied, never delivered");
         };
-    }
-
-    // An EVENT packet text frame without its closing bracket; the document is spliced in verbatim
-    // so producers' JSON is untouched.
-    private static String body(String event, String documentJson) {
-        return "2" + PortfolioNamespace.NAME + ",[" + JSONObject.quote(event) + "," + documentJson;
-    }
-
-    private static String withOffset(String body, String offset) {
-        return body + ",\"" + offset + "\"]";
     }
 }

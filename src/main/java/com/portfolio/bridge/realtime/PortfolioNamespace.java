@@ -8,11 +8,11 @@ import com.portfolio.bridge.config.BridgeConfig;
 import com.portfolio.bridge.metrics.SocketMetrics;
 import com.portfolio.bridge.recovery.Offset;
 import com.portfolio.bridge.recovery.Recovery;
+import com.portfolio.bridge.socketio.SocketIoEngine;
 import com.portfolio.bridge.vocabulary.RoomNames;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.socketio.server.SocketIoNamespace;
-import io.socket.socketio.server.SocketIoServer;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -102,19 +102,15 @@ public class PortfolioNamespace {
         recovery = new Recovery(config.recovery(),
                 room -> RoomNames.isUser(room) ? Offset.NOTIFICATIONS : Offset.MESSAGES);
         recoveryHooks = new RecoveryHooks(recovery, new Restores(recovery, sequencer, access.conversations()), users);
-        ConnectGate gate = new ConnectGate(NAME, new JoseTokenVerifier(tokens.sockets()), revocations, users, scheduler,
-                deadlines, recoveryHooks, metrics);
-        engine = EngineFactory.create(config.engine(), scheduler);
+        ConnectCheck check = new ConnectCheck(new JoseTokenVerifier(tokens.sockets()), revocations, users, scheduler,
+                recoveryHooks, metrics);
+        SocketIoEngine io = new SocketIoEngine(config.engine().pingIntervalMs(), config.engine().pingTimeoutMs(),
+                config.engine().connectTimeoutMs(), scheduler,
+                ns -> new RoomRegistry(ns, this::admitted, new CountedJoins(presence, metrics)));
+        engine = io.engine();
         requests = new EngineRequests(engine, sockets, users);
-        SocketIoServer io = new SocketIoServer(engine,
-                EngineFactory.socketIoOptions(config.engine(), ns -> new RoomRegistry(ns, this::admitted, new CountedJoins(presence, metrics))));
-        // Registered after the library's own listener, so the gate can take over its data feed.
-        engine.on("connection", args -> {
-            EngineIoSocket connection = (EngineIoSocket) args[0];
-            sockets.opened(connection);
-            gate.attach(connection);
-        });
-        SocketIoNamespace namespace = io.namespace(NAME);
+        SocketIoNamespace namespace = io.namespace(NAME, check, connection -> opened(connection, deadlines),
+                metrics::connectRefused, id -> "connection " + id + users.whose(id));
         rooms = (RoomRegistry) namespace.getAdapter();
         presence.attach(rooms, recovery);
         delivery = new Delivery(rooms, recovery, sequencer, metrics);
@@ -134,6 +130,19 @@ public class PortfolioNamespace {
         long sweepMs = config.engine().pingIntervalMs() + config.engine().pingTimeoutMs();
         sweeper = scheduler.scheduleAtFixedRate(sockets::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
         LOG.info(() -> "namespace " + NAME + " ready (mode " + config.mode() + ")");
+    }
+
+    // A new Engine.IO connection, before any of its packets: tracked, given its CONNECT deadline,
+    // and forgotten everywhere when it closes.
+    private void opened(EngineIoSocket connection, ConnectDeadlines deadlines) {
+        sockets.opened(connection);
+        String id = connection.getId();
+        deadlines.start(connection, admitted -> users.of(admitted).isPresent());
+        connection.on("close", args -> {
+            deadlines.closed(id);
+            users.forget(id);
+            recoveryHooks.closed(id);
+        });
     }
 
     /** Joins a just-admitted socket to its user's room, before the library acknowledges CONNECT. */

@@ -3,17 +3,17 @@ package com.portfolio.bridge.realtime;
 import com.portfolio.bridge.auth.AuthenticatedUser;
 import com.portfolio.bridge.recovery.Recovery;
 import com.portfolio.bridge.recovery.Restore;
-import io.socket.engineio.server.EngineIoSocket;
+import com.portfolio.bridge.socketio.Handshake;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.Optional;
-import org.json.JSONObject;
 
 /**
- * Where connection state recovery meets the socket's life: at CONNECT a pid (the old one when
+ * Where connection state recovery meets the socket's life (socket.io-client sends back
+ * {@code auth.pid} and {@code auth.offset} to recover): at CONNECT a pid (the old one when
  * the session comes back whole, else a new one), after it the restore, and when the network
  * ends the socket, its session kept for the window.
  */
-final class RecoveryHooks implements ConnectGate.Admitted {
+final class RecoveryHooks {
 
     private final Recovery recovery;
     private final Restores restores;
@@ -26,33 +26,32 @@ final class RecoveryHooks implements ConnectGate.Admitted {
     }
 
     /** False while this node has not yet consumed what the session to restore names (see Recovery#caughtUp). */
-    @Override
-    public boolean ready(ConnectRequest request, AuthenticatedUser user) {
-        String pid = pid(request);
+    boolean ready(Handshake handshake, AuthenticatedUser user) {
+        String pid = handshake.authString("pid");
         return !recovery.enabled() || pid == null
-                || recovery.caughtUp(pid, offset(request), user.userId(), System.currentTimeMillis());
+                || recovery.caughtUp(pid, handshake.authValue("offset"), user.userId(), System.currentTimeMillis());
     }
 
-    @Override
-    public long catchUpMs() {
+    long catchUpMs() {
         return recovery.catchUpMs();
     }
 
-    /** The gate admitted this CONNECT (the library has not answered it yet). */
-    @Override
-    public void admitted(EngineIoSocket connection, ConnectRequest request, AuthenticatedUser user) {
+    /**
+     * The CONNECT is admitted (the library has not answered it yet): the session it restores, or
+     * a new one. @return the pid its answer carries, or null with recovery off
+     */
+    String admitted(Handshake handshake, AuthenticatedUser user) {
         if (!recovery.enabled()) {
-            return;
+            return null;
         }
-        String oldPid = pid(request);
+        String oldPid = handshake.authString("pid");
         Optional<Restore> plan = oldPid != null
-                ? recovery.plan(oldPid, offset(request), user.userId(), System.currentTimeMillis())
+                ? recovery.plan(oldPid, handshake.authValue("offset"), user.userId(), System.currentTimeMillis())
                 : Optional.empty();
         String pid = plan.map(restore -> restore.session().pid()).orElseGet(Recovery::newPid);
-        recovery.admitted(connection.getId(), pid, user.userId());
-        plan.ifPresent(restore -> restores.admitted(connection.getId(), restore));
-        ConnectAckPid.attach(connection, PortfolioNamespace.NAME, pid);
-        connection.on("close", args -> closed(connection.getId()));
+        recovery.admitted(handshake.connectionId(), pid, user.userId());
+        plan.ifPresent(restore -> restores.admitted(handshake.connectionId(), restore));
+        return pid;
     }
 
     /**
@@ -69,17 +68,6 @@ final class RecoveryHooks implements ConnectGate.Admitted {
     void closed(String connectionId) {
         recovery.forget(connectionId);
         restores.forget(connectionId);
-    }
-
-    // What socket.io-client sends back to recover: auth.pid (a string) and auth.offset (null when absent).
-    private static String pid(ConnectRequest request) {
-        JSONObject auth = request.auth();
-        return auth != null && auth.opt("pid") instanceof String pid ? pid : null;
-    }
-
-    private static Object offset(ConnectRequest request) {
-        Object offset = request.auth() == null ? null : request.auth().opt("offset");
-        return offset == JSONObject.NULL ? null : offset;
     }
 
     /** A restored socket rejoins its user's room on the user's lane, after its replay. */

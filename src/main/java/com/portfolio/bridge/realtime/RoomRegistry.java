@@ -1,8 +1,7 @@
 package com.portfolio.bridge.realtime;
 
+import com.portfolio.bridge.socketio.Sockets;
 import com.portfolio.bridge.vocabulary.RoomNames;
-import io.socket.engineio.server.EngineIoSocket;
-import io.socket.engineio.server.ReadyState;
 import io.socket.socketio.server.SocketIoAdapter;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
@@ -16,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Room membership of one namespace, without the library adapter's global lock: joins, leaves
@@ -26,8 +23,6 @@ import java.util.logging.Logger;
  * that moment is handed to {@code onAdmitted}, so the server can add its rooms in time.
  */
 public final class RoomRegistry extends SocketIoAdapter {
-
-    private static final Logger LOG = Logger.getLogger(RoomRegistry.class.getName());
 
     private final Map<String, Set<SocketIoSocket>> members = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> roomsBySocket = new ConcurrentHashMap<>();
@@ -105,14 +100,14 @@ public final class RoomRegistry extends SocketIoAdapter {
                 }
             }
         }
-        targets.forEach(socket -> frames.forEach(frame -> deliver(socket, frame)));
+        targets.forEach(socket -> frames.forEach(frame -> Sockets.send(socket, frame)));
     }
 
     /** Sends an already encoded Socket.IO text frame to every socket in {@code room}. */
     public int broadcastFrame(String room, String frame) {
         int sent = 0;
         for (SocketIoSocket socket : members.getOrDefault(room, Set.of())) {
-            if (deliver(socket, frame)) {
+            if (Sockets.send(socket, frame)) {
                 sent++;
             }
         }
@@ -151,24 +146,5 @@ public final class RoomRegistry extends SocketIoAdapter {
     long conversationCount(String socketId) {
         return roomsBySocket.getOrDefault(socketId, Set.of()).stream()
                 .filter(RoomNames::isConversation).count();
-    }
-
-    static boolean deliver(SocketIoSocket socket, Object frame) {
-        if (!socket.isConnected()) {
-            return false;
-        }
-        EngineIoSocket connection = socket.getClient().getConnection();
-        if (connection.getReadyState() != ReadyState.OPEN) {
-            return false;
-        }
-        try {
-            connection.send(new io.socket.engineio.server.parser.Packet<>(
-                    io.socket.engineio.server.parser.Packet.MESSAGE, frame));
-            return true;
-        } catch (RuntimeException e) {
-            // One broken connection must not stop the rest of the room.
-            LOG.log(Level.WARNING, "send to socket " + socket.getId() + " failed", e);
-            return false;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.portfolio.bridge.realtime;
 
 import com.portfolio.bridge.metrics.SocketMetrics;
+import com.portfolio.bridge.socketio.Sockets;
 import io.socket.engineio.server.Emitter;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.engineio.server.ReadyState;
@@ -42,7 +43,7 @@ final class SocketTracker {
 
     void opened(EngineIoSocket connection) {
         connections.put(connection.getId(), connection);
-        if ("websocket".equals(connection.getInitialQuery().get("transport"))) {
+        if (Sockets.openedOnWebSocket(connection)) {
             onWebSocket.add(connection.getId());
         }
         connection.on("upgrade", (Emitter.Listener) args -> onWebSocket.add(connection.getId()));
@@ -92,13 +93,13 @@ final class SocketTracker {
         }
         close(connectionId);
         if (connections.containsKey(connectionId)) {
-            connection.emit("close", "transport error", null);
+            Sockets.finishClose(connection, "transport error");
         }
     }
 
     /**
      * Finishes connections that were closing or closed at the last sweep and still are here:
-     * a backstop for any path where the close event was lost (see {@link #end}). Emitting it
+     * a backstop for any path where the close event was lost (see {@link Sockets#end}). Emitting it
      * runs every cleanup listener still attached (the engine's session map, the Socket.IO
      * client, ours). If that leaves the connection here, its listeners were dropped (the library
      * does that when it closes a connection itself, see {@link ConnectDeadlines}): it is finished
@@ -114,7 +115,7 @@ final class SocketTracker {
             if (state == ReadyState.OPEN || state == ReadyState.OPENING) {
                 stuck.remove(id);
             } else if (!stuck.add(id)) {
-                connection.emit("close", "closed without a poll to tell", null);
+                Sockets.finishClose(connection, "closed without a poll to tell");
                 finished++;
                 if (connections.containsKey(id)) {
                     forget(id);
@@ -161,17 +162,6 @@ final class SocketTracker {
             }
         }
         return count;
-    }
-
-    /**
-     * Ends a socket: DISCONNECT to the client ("io server disconnect"), then the Engine.IO close.
-     * Not {@code socket.disconnect(true)}: the library's client then drops every "close"
-     * listener of the connection (its own, the engine's session map, ours) before the
-     * connection has closed, and the session is never forgotten.
-     */
-    static void end(SocketIoSocket socket) {
-        socket.disconnect(false);
-        socket.getClient().getConnection().close();
     }
 
     /**

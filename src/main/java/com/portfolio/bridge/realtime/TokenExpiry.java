@@ -1,6 +1,7 @@
 package com.portfolio.bridge.realtime;
 
 import com.portfolio.bridge.auth.AuthenticatedUser;
+import com.portfolio.bridge.socketio.Sockets;
 import io.socket.socketio.server.SocketIoSocket;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,7 @@ final class TokenExpiry {
         long delayMs = Math.max(0, Duration.between(Instant.now(), end).toMillis());
         ScheduledFuture<?> expiry = scheduler.schedule(() -> {
             LOG.info(() -> "disconnecting socket " + socket.getId() + " of " + user.userId() + ": token expired");
-            SocketTracker.end(socket);
+            Sockets.end(socket);
         }, delayMs, TimeUnit.MILLISECONDS);
         socket.on("disconnect", args -> expiry.cancel(false));
     }

@@ -1,5 +1,6 @@
 package com.portfolio.bridge.realtime;
 
+import com.portfolio.bridge.socketio.Handshake;
 import java.util.List;
 import java.util.Map;
 
@@ -13,16 +14,16 @@ final class TokenSources {
     private TokenSources() {
     }
 
-    static String find(ConnectRequest request, Map<String, List<String>> headers, Map<String, String> query) {
-        String token = request.authToken();
+    static String find(Handshake handshake) {
+        String token = handshake.authString("token");
         if (token != null) {
             return token;
         }
-        String bearer = bearer(headers);
+        String bearer = bearer(handshake.headers());
         if (bearer != null) {
             return bearer;
         }
-        return query == null ? null : query.get("token");
+        return handshake.query() == null ? null : handshake.query().get("token");
     }
 
     private static String bearer(Map<String, List<String>> headers) {

@@ -1,5 +1,6 @@
 package com.portfolio.bridge.realtime;
 
+import com.portfolio.bridge.socketio.Sockets;
 import com.portfolio.bridge.vocabulary.RoomNames;
 import io.socket.socketio.server.SocketIoSocket;
 import java.util.logging.Logger;
@@ -55,7 +56,7 @@ final class UserCommands {
     int disconnect(String userId) {
         SocketIoSocket[] sockets = sockets(userId);
         for (SocketIoSocket socket : sockets) {
-            SocketTracker.end(socket);
+            Sockets.end(socket);
         }
         return sockets.length;
     }

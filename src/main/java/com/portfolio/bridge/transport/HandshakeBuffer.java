@@ -1,5 +1,6 @@
 package com.portfolio.bridge.transport;
 
+import com.portfolio.bridge.socketio.Frames;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -66,8 +67,8 @@ final class HandshakeBuffer {
         response.flushBuffer();
         byte[] bytes = body.bytes();
         String text = new String(bytes, StandardCharsets.UTF_8);
-        if (OpenPacket.isOpenPacket(text)) {
-            bytes = OpenPacket.withMaxPayload(text, maxPayload).getBytes(StandardCharsets.UTF_8);
+        if (Frames.isOpenPacket(text)) {
+            bytes = Frames.openWithMaxPayload(text, maxPayload).getBytes(StandardCharsets.UTF_8);
         }
         real.setContentLength(bytes.length);
         real.getOutputStream().write(bytes);

@@ -2,6 +2,7 @@ package com.portfolio.bridge.transport;
 
 import com.portfolio.bridge.config.EngineSettings;
 import com.portfolio.bridge.metrics.BridgeMetrics;
+import com.portfolio.bridge.socketio.Frames;
 import io.socket.engineio.server.EngineIoWebSocket;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -83,9 +84,9 @@ final class WebSocketConnection extends EngineIoWebSocket {
         if (!opened) {
             opened = true;
             if (engineId == null) {
-                engineId = OpenPacket.sid(message);
+                engineId = Frames.openSid(message);
             }
-            message = OpenPacket.withMaxPayload(message, maxPayload);
+            message = Frames.openWithMaxPayload(message, maxPayload);
         }
         outbound.add(message);
     }

@@ -1,4 +1,4 @@
-package com.portfolio.bridge.realtime;
+package com.portfolio.bridge.socketio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,21 +23,21 @@ class ConnectRequestTest {
     void parsesNamespaceAndAuth() {
         ConnectRequest request = ConnectRequest.parse("0/portfolio,{\"token\":\"abc\"}");
         assertEquals("/portfolio", request.namespace());
-        assertEquals("abc", request.authToken());
+        assertEquals("abc", token(request));
     }
 
     @Test
     void parsesMainNamespaceAndMissingAuth() {
         assertEquals("/", ConnectRequest.parse("0").namespace());
         assertEquals("/", ConnectRequest.parse("0{\"token\":\"t\"}").namespace());
-        assertEquals("t", ConnectRequest.parse("0{\"token\":\"t\"}").authToken());
-        assertNull(ConnectRequest.parse("0/portfolio,").authToken());
-        assertNull(ConnectRequest.parse("0/portfolio").authToken());
+        assertEquals("t", token(ConnectRequest.parse("0{\"token\":\"t\"}")));
+        assertNull(token(ConnectRequest.parse("0/portfolio,")));
+        assertNull(token(ConnectRequest.parse("0/portfolio")));
     }
 
     @Test
     void ignoresANonStringToken() {
-        assertNull(ConnectRequest.parse("0/portfolio,{\"token\":42}").authToken());
+        assertNull(token(ConnectRequest.parse("0/portfolio,{\"token\":42}")));
     }
 
     @Test
@@ -48,17 +47,7 @@ class ConnectRequestTest {
         assertThrows(IllegalArgumentException.class, () -> ConnectRequest.parse("0/portfolio,{}{}"));
     }
 
-    @Test
-    void tokenSourcesPreferAuthThenBearerThenQuery() {
-        ConnectRequest withAuth = ConnectRequest.parse("0/portfolio,{\"token\":\"from-auth\"}");
-        ConnectRequest without = ConnectRequest.parse("0/portfolio,{}");
-        Map<String, List<String>> headers = Map.of("Authorization", List.of("Bearer from-header"));
-        Map<String, String> query = Map.of("token", "from-query");
-
-        assertEquals("from-auth", TokenSources.find(withAuth, headers, query));
-        assertEquals("from-header", TokenSources.find(without, headers, query));
-        assertEquals("from-header", TokenSources.find(without, Map.of("authorization", List.of("bearer from-header")), query));
-        assertEquals("from-query", TokenSources.find(without, Map.of("Authorization", List.of("Basic x")), query));
-        assertNull(TokenSources.find(without, null, null));
+    private static String token(ConnectRequest request) {
+        return new Handshake("c", request.namespace(), request.auth(), Map.of(), Map.of()).authString("token");
     }
 }

@@ -1,4 +1,4 @@
-package com.portfolio.bridge.realtime;
+package com.portfolio.bridge.socketio;
 
 import org.json.JSONException;
 import org.json.JSONObject;
@@ -6,7 +6,7 @@ import org.json.JSONTokener;
 
 /**
  * A Socket.IO v5 CONNECT packet as text: {@code 0[/nsp,][{auth json}]}. Parsed here because
- * the gate must see it before the library acknowledges it.
+ * the middleware must see it before the library acknowledges it.
  */
 record ConnectRequest(String namespace, JSONObject auth) {
 
@@ -36,11 +36,5 @@ record ConnectRequest(String namespace, JSONObject auth) {
         } catch (JSONException e) {
             throw new IllegalArgumentException("CONNECT payload is not JSON", e);
         }
-    }
-
-    /** The token as the client sent it in {@code auth.token}, if it did. */
-    String authToken() {
-        Object token = auth == null ? null : auth.opt("token");
-        return token instanceof String s ? s : null;
     }
 }
