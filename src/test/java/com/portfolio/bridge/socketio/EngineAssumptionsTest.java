@@ -1,0 +1,205 @@
+package com.portfolio.bridge.socketio;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.portfolio.bridge.socketio.LibraryDoubles.MemoryWebSocket;
+import com.portfolio.bridge.socketio.LibraryDoubles.Rig;
+import io.socket.engineio.server.Emitter;
+import io.socket.engineio.server.EngineIoServer;
+import io.socket.engineio.server.EngineIoServerOptions;
+import io.socket.engineio.server.EngineIoSocket;
+import io.socket.engineio.server.ReadyState;
+import io.socket.engineio.server.parser.Packet;
+import io.socket.socketio.server.SocketIoServerOptions;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+
+/** What the bridge relies on in engine.io-server 6.3.2 beyond its documented API: options, emitter, WebSocket transport, timers. */
+class EngineAssumptionsTest {
+
+    private static final String WS = "EIO=4&transport=websocket";
+
+    /** SocketIoEngine: builds fresh options with newFromDefault(); the library's DEFAULT instances are locked. */
+    @Test
+    void defaultOptionsAreLockedAndNewFromDefaultGivesAnUnlockedCopy() {
+        assertThrows(IllegalStateException.class, () -> EngineIoServerOptions.DEFAULT.setPingInterval(1));
+        assertThrows(IllegalStateException.class, () -> SocketIoServerOptions.DEFAULT.setAdapterFactory(null));
+        EngineIoServerOptions fresh = EngineIoServerOptions.newFromDefault();
+        assertDoesNotThrow(() -> fresh.setPingInterval(1234));
+        assertEquals(EngineIoServerOptions.DEFAULT.getPingTimeout(), fresh.getPingTimeout());
+        fresh.setScheduledExecutorService(new LibraryDoubles.ManualScheduler());
+        new EngineIoServer(fresh);
+        assertThrows(IllegalStateException.class, () -> fresh.setPingInterval(1), "a server locks the options it was built on");
+    }
+
+    /** ConnectInterceptor.attach: keeps what listeners("data") returned, then calls off("data"); that list must survive. */
+    @Test
+    void listenersReturnsASnapshotThatOutlivesOff() {
+        Rig rig = new Rig();
+        rig.webSocket(WS);
+        EngineIoSocket connection = rig.last();
+        List<Emitter.Listener> library = connection.listeners("data");
+        connection.off("data");
+        assertEquals(1, library.size());
+        assertTrue(connection.listeners("data").isEmpty());
+    }
+
+    /** ConnectInterceptor.fail: logs and closes the connection itself, since the engine's emitter swallows a listener's exception. */
+    @Test
+    void listenerExceptionsAreSwallowedByTheEmitter() {
+        Rig rig = new Rig();
+        MemoryWebSocket ws = rig.webSocket(WS);
+        EngineIoSocket connection = rig.last();
+        connection.on("data", (Emitter.Listener) args -> {
+            throw new IllegalStateException("boom");
+        });
+        List<Object> later = new ArrayList<>();
+        connection.on("data", (Emitter.Listener) args -> later.add(args[0]));
+        assertDoesNotThrow(() -> ws.receive("42/portfolio,[\"x\"]"));
+        assertEquals(List.of("2/portfolio,[\"x\"]"), later, "the listeners after the thrower still run");
+        assertEquals(ReadyState.OPEN, connection.getReadyState());
+    }
+
+    /** WebSocketConnection.write (Frames.openSid, openWithMaxPayload): the first frame of a WebSocket session is the open packet; an upgrade's first is "3probe". */
+    @Test
+    void theFirstWebSocketFrameIsTheOpenPacketAndAnUpgradesIsTheProbeAnswer() throws IOException {
+        Rig rig = new Rig();
+        MemoryWebSocket direct = rig.webSocket(WS);
+        String open = direct.texts().get(0);
+        assertTrue(open.startsWith("0{"), open);
+        assertEquals(rig.last().getId(), new JSONObject(open.substring(1)).getString("sid"));
+        String sid = rig.pollingHandshake();
+        MemoryWebSocket upgrade = rig.webSocket(WS + "&sid=" + sid);
+        assertTrue(upgrade.frames.isEmpty());
+        upgrade.receive("2probe");
+        assertEquals(List.of("3probe"), upgrade.texts());
+    }
+
+    /** WebSocketConnection / OutboundQueue: write() runs on the sender's thread holding the connection's lock, so it must never block. */
+    @Test
+    void webSocketWritesRunOnTheSendersThreadUnderTheConnectionLock() throws Exception {
+        Rig rig = new Rig();
+        MemoryWebSocket ws = rig.webSocket(WS);
+        EngineIoSocket connection = rig.last();
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Thread> writer = new AtomicReference<>();
+        ws.onWrite = frame -> {
+            if ("4first".equals(frame)) {
+                writer.set(Thread.currentThread());
+                writing.countDown();
+                assertDoesNotThrow(() -> release.await(5, SECONDS));
+            }
+        };
+        Thread first = new Thread(() -> connection.send(new Packet<>(Packet.MESSAGE, "first")));
+        first.start();
+        assertTrue(writing.await(5, SECONDS));
+        assertSame(first, writer.get(), "the engine writes on the sender's thread");
+        Thread second = new Thread(() -> connection.send(new Packet<>(Packet.MESSAGE, "second")));
+        second.start();
+        long deadline = System.nanoTime() + SECONDS.toNanos(5);
+        while (second.getState() != Thread.State.BLOCKED && System.nanoTime() < deadline) {
+            Thread.yield();
+        }
+        assertEquals(Thread.State.BLOCKED, second.getState(), "a second sender waits for the write in progress");
+        release.countDown();
+        first.join(5_000);
+        second.join(5_000);
+        assertEquals(List.of("4first", "4second"), ws.texts().subList(1, 3));
+    }
+
+    /** WebSocketConnection.close/gone: the engine calls close() and stays CLOSING until the socket emits "close". */
+    @Test
+    void closingAWebSocketConnectionCallsCloseAndWaitsForItsCloseEvent() throws IOException {
+        Rig rig = new Rig();
+        MemoryWebSocket ws = rig.webSocket(WS);
+        EngineIoSocket connection = rig.last();
+        List<Object> reasons = new ArrayList<>();
+        connection.on("close", args -> reasons.add(args[0]));
+        connection.close();
+        assertEquals(1, ws.closes);
+        assertEquals(ReadyState.CLOSING, connection.getReadyState());
+        assertTrue(reasons.isEmpty());
+        assertTrue(rig.knows(connection.getId()));
+        ws.emit("close");
+        assertEquals(ReadyState.CLOSED, connection.getReadyState());
+        assertEquals(List.of("transport close"), reasons);
+        assertFalse(rig.knows(connection.getId()));
+    }
+
+    /** SocketTracker.opened (Sockets.openedOnWebSocket): a polling session moved to WebSocket is told by "upgrade"; getInitialQuery() stays the handshake's. */
+    @Test
+    void upgradeFiresAnUpgradeEventAndKeepsTheHandshakesInitialQuery() throws IOException {
+        Rig rig = new Rig();
+        String sid = rig.pollingHandshake();
+        EngineIoSocket connection = rig.last();
+        AtomicInteger upgrades = new AtomicInteger();
+        connection.on("upgrade", args -> upgrades.incrementAndGet());
+        MemoryWebSocket ws = rig.webSocket(WS + "&sid=" + sid);
+        ws.receive("2probe");
+        assertEquals(0, upgrades.get());
+        ws.receive("5");
+        assertEquals(1, upgrades.get());
+        assertEquals("polling", connection.getInitialQuery().get("transport"));
+        connection.send(new Packet<>(Packet.MESSAGE, "after"));
+        assertTrue(ws.texts().contains("4after"));
+    }
+
+    /** Timers: heartbeats and the CONNECT timeout are one-shot schedule(Runnable, ms) calls on the executor we supply; Timers overrides only those. */
+    @Test
+    void timersAreOneShotRunnablesScheduledInMillisecondsOnTheSuppliedExecutor() throws IOException {
+        Rig rig = new Rig();
+        rig.pollingHandshake();
+        MemoryWebSocket ws = rig.webSocket(WS);
+        rig.connect(ws);
+        ws.receive("3");
+        assertEquals(List.of(), rig.scheduler.refused, "no execute/submit/schedule(Callable)/fixed-rate call");
+        assertTrue(rig.scheduler.tasks.stream().allMatch(t -> t.unit == TimeUnit.MILLISECONDS));
+        Set<Long> delays = rig.scheduler.tasks.stream().map(t -> t.delay).collect(Collectors.toSet());
+        assertEquals(Set.of(25_000L, 45_000L, LibraryDoubles.CONNECT_TIMEOUT_MS), delays,
+                "ping interval, ping interval + timeout after a packet, the CONNECT timeout");
+        rig.scheduler.latest(25_000).run();
+        assertEquals("2", ws.texts().get(ws.texts().size() - 1), "the ping goes out when its task runs");
+        assertEquals(20_000, rig.scheduler.tasks.get(rig.scheduler.tasks.size() - 1).delay, "then the ping timeout");
+    }
+
+    /** PortfolioNamespace.stop: closes every connection itself; engine.shutdown() only forgets them and leaves our executor running. */
+    @Test
+    void shutdownNeitherClosesConnectionsNorStopsASuppliedExecutor() throws IOException {
+        Rig rig = new Rig();
+        MemoryWebSocket ws = rig.webSocket(WS);
+        EngineIoSocket connection = rig.last();
+        rig.engine.shutdown();
+        assertEquals(ReadyState.OPEN, connection.getReadyState());
+        assertEquals(0, ws.closes);
+        assertFalse(rig.scheduler.isShutdown());
+        assertFalse(rig.knows(connection.getId()));
+    }
+
+    /** EngineEndpoint.binary: a binary message emitted as byte[] on the engine's WebSocket reaches the data listeners as byte[]. */
+    @Test
+    void binaryWebSocketMessagesReachDataListenersAsByteArrays() {
+        Rig rig = new Rig();
+        MemoryWebSocket ws = rig.webSocket(WS);
+        List<Object> data = new ArrayList<>();
+        rig.last().on("data", (Emitter.Listener) args -> data.add(args[0]));
+        ws.emit("message", (Object) new byte[] {1, 2, 3});
+        assertArrayEquals(new byte[] {1, 2, 3}, (byte[]) data.get(0));
+    }
+}
