@@ -25,16 +25,16 @@ final class ConnectCheck implements ConnectMiddleware {
 
     private final TokenVerifier verifier;
     private final Revocations revocations;
-    private final ConnectionUsers users;
+    private final Connections connections;
     private final ScheduledExecutorService scheduler;
     private final RecoveryHooks recovery;
     private final SocketMetrics metrics;
 
-    ConnectCheck(TokenVerifier verifier, Revocations revocations, ConnectionUsers users,
+    ConnectCheck(TokenVerifier verifier, Revocations revocations, Connections connections,
             ScheduledExecutorService scheduler, RecoveryHooks recovery, SocketMetrics metrics) {
         this.verifier = verifier;
         this.revocations = revocations;
-        this.users = users;
+        this.connections = connections;
         this.scheduler = scheduler;
         this.recovery = recovery;
         this.metrics = metrics;
@@ -71,7 +71,7 @@ final class ConnectCheck implements ConnectMiddleware {
                 refuse(next, "unauthorized", RejectionReason.REVOKED.code());
                 return null;
             }
-            if (!users.admit(connectionId, user)) {
+            if (!connections.admit(connectionId, user)) {
                 LOG.info(() -> "refused CONNECT on " + connectionId + ": user " + user.userId()
                         + " is at the sockets-per-user limit");
                 refuse(next, "too many connections", "too_many_sockets");

@@ -6,10 +6,10 @@ import com.portfolio.bridge.vocabulary.ConversationIds;
 import com.portfolio.bridge.vocabulary.RoomNames;
 import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.SocketIoSocket.ReceivedByLocalAcknowledgementCallback;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.json.JSONObject;
@@ -28,35 +28,49 @@ final class ConversationHandlers {
     private final RoomRegistry rooms;
     private final ConversationLimit limit;
     private final ConversationAccess access;
-    private final ConnectionUsers users;
-    private final Map<String, CompletableFuture<Void>> queues = new ConcurrentHashMap<>();
-    private final java.util.function.Supplier<Announcements> announcements;
+    private final Connections connections;
+    private final Supplier<Announcements> announcements;
 
-    ConversationHandlers(RoomRegistry rooms, ConversationLimit limit, ConversationAccess access, ConnectionUsers users,
-            java.util.function.Supplier<Announcements> announcements) {
+    ConversationHandlers(RoomRegistry rooms, ConversationLimit limit, ConversationAccess access, Connections connections,
+            Supplier<Announcements> announcements) {
         this.announcements = announcements;
         this.rooms = rooms;
         this.limit = limit;
         this.access = access;
-        this.users = users;
+        this.connections = connections;
     }
 
     void register(SocketIoSocket socket) {
-        queues.put(socket.getId(), CompletableFuture.completedFuture(null));
-        socket.on(JOIN, args -> enqueue(socket, args, true));
-        socket.on(LEAVE, args -> enqueue(socket, args, false));
-        socket.on("disconnect", args -> queues.remove(socket.getId()));
+        Queue queue = new Queue();
+        socket.on(JOIN, args -> enqueue(socket, queue, args, true));
+        socket.on(LEAVE, args -> enqueue(socket, queue, args, false));
+        socket.on("disconnect", args -> queue.close());
     }
 
-    private void enqueue(SocketIoSocket socket, Object[] args, boolean join) {
+    // One socket's requests, answered in the order they came; the socket's listeners own it.
+    private static final class Queue {
+        private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+
+        synchronized void add(Function<CompletableFuture<Void>, CompletableFuture<Void>> next) {
+            if (tail != null) {
+                tail = next.apply(tail);
+            }
+        }
+
+        synchronized void close() {
+            tail = null;
+        }
+    }
+
+    private void enqueue(SocketIoSocket socket, Queue queue, Object[] args, boolean join) {
         ReceivedByLocalAcknowledgementCallback ack = args.length > 0
                 && args[args.length - 1] instanceof ReceivedByLocalAcknowledgementCallback callback ? callback : null;
         Object rawId = (ack == null ? args.length : args.length - 1) > 0 ? args[0] : null;
-        queues.computeIfPresent(socket.getId(), (id, tail) -> tail
+        queue.add(tail -> tail
                 .thenCompose(ignored -> handle(socket, rawId, join))
                 .exceptionally(failure -> {
-                    LOG.log(Level.WARNING, "conversation request of socket " + id + users.whose(socket.getClient().getId())
-                            + " failed", failure);
+                    LOG.log(Level.WARNING, "conversation request of socket " + socket.getId()
+                            + connections.whose(socket.getClient().getId()) + " failed", failure);
                     return new JSONObject().put("ok", false).put("error", "internal error");
                 })
                 .thenAccept(answer -> {
@@ -84,7 +98,7 @@ final class ConversationHandlers {
         if (limit.reachedBy(rooms, socket.getId())) {
             return CompletableFuture.completedFuture(refusal(limit.refusal()));
         }
-        return users.of(socket.getClient().getId())
+        return connections.user(socket.getClient().getId())
                 .map(user -> access.check(user.userId(), user.token(), id))
                 .orElse(CompletableFuture.completedFuture(AccessDecision.FORBIDDEN))
                 .thenCompose(decision -> {

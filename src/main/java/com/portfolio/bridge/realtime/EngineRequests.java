@@ -11,13 +11,11 @@ import io.socket.engineio.server.EngineIoServer;
 public final class EngineRequests {
 
     private final EngineIoServer engine;
-    private final SocketTracker sockets;
-    private final ConnectionUsers users;
+    private final Connections connections;
 
-    EngineRequests(EngineIoServer engine, SocketTracker sockets, ConnectionUsers users) {
+    EngineRequests(EngineIoServer engine, Connections connections) {
         this.engine = engine;
-        this.sockets = sockets;
-        this.users = users;
+        this.connections = connections;
     }
 
     public EngineIoServer engine() {
@@ -26,22 +24,22 @@ public final class EngineRequests {
 
     /** False once the Engine.IO connection is closing or closed: it takes no more requests. */
     public boolean isOpen(String connectionId) {
-        return sockets.isOpen(connectionId);
+        return connections.isOpen(connectionId);
     }
 
     /** True once the Engine.IO connection's close event has run. */
     public boolean isGone(String connectionId) {
-        return sockets.isGone(connectionId);
+        return connections.isGone(connectionId);
     }
 
     /** Engine.IO connections open now, closing ones included: what the connection cap counts. */
     public int openCount() {
-        return sockets.openCount();
+        return connections.openCount();
     }
 
     /** Closes an Engine.IO connection the transport found misbehaving. */
     public void close(String connectionId) {
-        sockets.close(connectionId);
+        connections.close(connectionId);
     }
 
     /**
@@ -49,11 +47,11 @@ public final class EngineRequests {
      * rooms at once, and the connection is finished without waiting for a poll to say goodbye.
      */
     public void cut(String connectionId) {
-        sockets.cut(connectionId);
+        connections.cut(connectionId);
     }
 
     /** "connection &lt;id&gt; (user &lt;userId&gt;)", for log lines: never the token. */
     public String describe(String connectionId) {
-        return "connection " + connectionId + users.whose(connectionId);
+        return "connection " + connectionId + connections.whose(connectionId);
     }
 }

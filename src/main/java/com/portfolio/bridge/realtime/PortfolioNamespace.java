@@ -11,7 +11,6 @@ import com.portfolio.bridge.recovery.Recovery;
 import com.portfolio.bridge.socketio.SocketIoEngine;
 import com.portfolio.bridge.vocabulary.RoomNames;
 import io.socket.engineio.server.EngineIoServer;
-import io.socket.engineio.server.EngineIoSocket;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.annotation.PostConstruct;
@@ -76,8 +75,7 @@ public class PortfolioNamespace {
     private EngineIoServer engine;
     private RoomRegistry rooms;
     private Delivery delivery;
-    private SocketTracker sockets;
-    private ConnectionUsers users;
+    private Connections connections;
     private Revocations revocations;
     private UserCommands commands;
     private final RoomPresence presence = new RoomPresence();
@@ -90,59 +88,41 @@ public class PortfolioNamespace {
     @PostConstruct
     void start() {
         scheduler = new Timers(threads, executor);
-        users = new ConnectionUsers(config.limits().socketsPerUser());
         TokenExpiry expiry = config.limits().disconnectOnTokenExpiry() ? new TokenExpiry(scheduler, tokens.sockets().clockSkew()) : null;
         ConnectDeadlines deadlines = new ConnectDeadlines(scheduler, config.engine().connectTimeoutMs());
-        // A connection whose close event never came (see SocketTracker#sweep): what the close listeners would do.
-        sockets = new SocketTracker(metrics, deadlines, id -> {
-            users.forget(id);
-            recoveryHooks.closed(id);
-        });
+        connections = new Connections(config.limits().socketsPerUser(), metrics, deadlines, id -> recoveryHooks.closed(id));
         revocations = new Revocations(Duration.ofSeconds(config.limits().revocationRetentionSeconds()), Clock.systemUTC());
         recovery = new Recovery(config.recovery(),
                 room -> RoomNames.isUser(room) ? Offset.NOTIFICATIONS : Offset.MESSAGES);
-        recoveryHooks = new RecoveryHooks(recovery, new Restores(recovery, sequencer, access.conversations()), users);
-        ConnectCheck check = new ConnectCheck(new JoseTokenVerifier(tokens.sockets()), revocations, users, scheduler,
+        recoveryHooks = new RecoveryHooks(recovery, new Restores(recovery, sequencer, access.conversations()), connections);
+        ConnectCheck check = new ConnectCheck(new JoseTokenVerifier(tokens.sockets()), revocations, connections, scheduler,
                 recoveryHooks, metrics);
         SocketIoEngine io = new SocketIoEngine(config.engine().pingIntervalMs(), config.engine().pingTimeoutMs(),
                 config.engine().connectTimeoutMs(), scheduler,
                 ns -> new RoomRegistry(ns, this::admitted, new CountedJoins(presence, metrics)));
         engine = io.engine();
-        requests = new EngineRequests(engine, sockets, users);
-        SocketIoNamespace namespace = io.namespace(NAME, check, connection -> opened(connection, deadlines),
-                metrics::connectRefused, id -> "connection " + id + users.whose(id));
+        requests = new EngineRequests(engine, connections);
+        SocketIoNamespace namespace = io.namespace(NAME, check, connections::opened,
+                metrics::connectRefused, id -> "connection " + id + connections.whose(id));
         rooms = (RoomRegistry) namespace.getAdapter();
         presence.attach(rooms, recovery);
         delivery = new Delivery(rooms, recovery, sequencer, metrics);
         ConversationLimit limit = new ConversationLimit(config.limits().conversationsPerSocket());
         commands = new UserCommands(rooms, limit);
         ConversationHandlers conversations = new ConversationHandlers(rooms, limit,
-                access.conversations(), users, () -> announcements);
+                access.conversations(), connections, () -> announcements);
         namespace.on("connection", args -> {
             SocketIoSocket socket = (SocketIoSocket) args[0];
-            sockets.connected(socket);
+            connections.connected(socket);
             conversations.register(socket);
             recoveryHooks.connected(socket);
             if (expiry != null) {
-                users.of(socket.getClient().getId()).ifPresent(user -> expiry.watch(socket, user));
+                connections.user(socket.getClient().getId()).ifPresent(user -> expiry.watch(socket, user));
             }
         });
         long sweepMs = config.engine().pingIntervalMs() + config.engine().pingTimeoutMs();
-        sweeper = scheduler.scheduleAtFixedRate(sockets::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+        sweeper = scheduler.scheduleAtFixedRate(connections::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
         LOG.info(() -> "namespace " + NAME + " ready (mode " + config.mode() + ")");
-    }
-
-    // A new Engine.IO connection, before any of its packets: tracked, given its CONNECT deadline,
-    // and forgotten everywhere when it closes.
-    private void opened(EngineIoSocket connection, ConnectDeadlines deadlines) {
-        sockets.opened(connection);
-        String id = connection.getId();
-        deadlines.start(connection, admitted -> users.of(admitted).isPresent());
-        connection.on("close", args -> {
-            deadlines.closed(id);
-            users.forget(id);
-            recoveryHooks.closed(id);
-        });
     }
 
     /** Joins a just-admitted socket to its user's room, before the library acknowledges CONNECT. */
@@ -150,7 +130,7 @@ public class PortfolioNamespace {
         if (recoveryHooks.joinsUserRoomLater(socket.getClient().getId())) {
             return;
         }
-        users.of(socket.getClient().getId())
+        connections.user(socket.getClient().getId())
                 .ifPresent(user -> socket.joinRoom(RoomNames.user(user.userId())));
     }
 
@@ -214,11 +194,11 @@ public class PortfolioNamespace {
     }
 
     public int connectedSockets() {
-        return sockets.connectedCount();
+        return connections.connectedCount();
     }
 
     public int socketsOnWebSocket() {
-        return sockets.onWebSocketCount();
+        return connections.onWebSocketCount();
     }
 
     /** {@link EngineRequests#isGone}. */
@@ -229,7 +209,7 @@ public class PortfolioNamespace {
     /** Closes a connection whose client is to resume on another node: its session is kept at once. */
     public void sendAway(String connectionId) {
         recoveryHooks.sendingAway(connectionId);
-        sockets.close(connectionId);
+        connections.close(connectionId);
     }
 
     public int openConnections() {
@@ -238,16 +218,16 @@ public class PortfolioNamespace {
 
     /** The Engine.IO connections open now, for a drain to close one by one. */
     public java.util.List<String> openConnectionIds() {
-        return sockets.openIds();
+        return connections.openIds();
     }
 
     public int admittedConnections() {
-        return users.size();
+        return connections.admittedCount();
     }
 
     /** Users with at least one admitted connection. */
     public int connectedUsers() {
-        return users.users();
+        return connections.usersCount();
     }
 
     public int roomSize(String room) {
@@ -267,8 +247,8 @@ public class PortfolioNamespace {
         sweeper.cancel(false);
         // Without a drain first (an undeploy, a stop with no quiesce hook), every client is sent away
         // here: its session kept, its transport closed, and it comes back by itself.
-        sockets.openIds().forEach(this::sendAway);
-        int closed = sockets.closeAll();
+        connections.openIds().forEach(this::sendAway);
+        int closed = connections.closeAll();
         engine.shutdown();
         scheduler.shutdownNow();
         LOG.info(() -> "namespace " + NAME + " stopped; closed " + closed + " connections");

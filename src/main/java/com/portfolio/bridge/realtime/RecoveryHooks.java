@@ -17,12 +17,12 @@ final class RecoveryHooks {
 
     private final Recovery recovery;
     private final Restores restores;
-    private final ConnectionUsers users;
+    private final Connections connections;
 
-    RecoveryHooks(Recovery recovery, Restores restores, ConnectionUsers users) {
+    RecoveryHooks(Recovery recovery, Restores restores, Connections connections) {
         this.recovery = recovery;
         this.restores = restores;
-        this.users = users;
+        this.connections = connections;
     }
 
     /** False while this node has not yet consumed what the session to restore names (see Recovery#caughtUp). */
@@ -81,7 +81,7 @@ final class RecoveryHooks {
             return;
         }
         String connectionId = socket.getClient().getId();
-        Optional<AuthenticatedUser> user = users.of(connectionId);
+        Optional<AuthenticatedUser> user = connections.user(connectionId);
         user.ifPresent(u -> restores.start(socket, u));
         socket.on("disconnecting", args -> {
             String reason = args.length > 0 ? String.valueOf(args[0]) : "";

@@ -143,7 +143,7 @@ class EngineAssumptionsTest {
         assertFalse(rig.knows(connection.getId()));
     }
 
-    /** SocketTracker.opened (Sockets.openedOnWebSocket): a polling session moved to WebSocket is told by "upgrade"; getInitialQuery() stays the handshake's. */
+    /** Connections.opened (Sockets.openedOnWebSocket): a polling session moved to WebSocket is told by "upgrade"; getInitialQuery() stays the handshake's. */
     @Test
     void upgradeFiresAnUpgradeEventAndKeepsTheHandshakesInitialQuery() throws IOException {
         Rig rig = new Rig();

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** How socket.io-server 4.1.2 ends sockets and connections, as Sockets, SocketTracker, ConnectDeadlines and Recovery rely on it. */
+/** How socket.io-server 4.1.2 ends sockets and connections, as Sockets, Connections, ConnectDeadlines and Recovery rely on it. */
 class SocketIoCloseAssumptionsTest {
 
     private static final String WS = "EIO=4&transport=websocket";
@@ -86,7 +86,7 @@ class SocketIoCloseAssumptionsTest {
         assertTrue(rig.knows(connection.getId()));
     }
 
-    /** Sockets.end, SocketTracker.cut: disconnect(false) writes DISCONNECT and leaves the connection open, its listeners in place, for our close after it. */
+    /** Sockets.end, Connections.cut: disconnect(false) writes DISCONNECT and leaves the connection open, its listeners in place, for our close after it. */
     @Test
     void disconnectWithoutCloseSendsDisconnectAndLeavesTheConnectionOpen() {
         Rig rig = new Rig();
@@ -103,7 +103,7 @@ class SocketIoCloseAssumptionsTest {
         assertEquals(1, ws.closes, "the close comes after the DISCONNECT frame");
     }
 
-    /** Sockets.finishClose (SocketTracker.cut/sweep): a synthetic emit("close", reason, null) runs the engine's and the Socket.IO client's cleanup. */
+    /** Sockets.finishClose (Connections.cut/sweep): a synthetic emit("close", reason, null) runs the engine's and the Socket.IO client's cleanup. */
     @Test
     void aSyntheticCloseEventRunsTheEnginesAndTheClientsCleanup() throws IOException {
         Rig rig = new Rig();

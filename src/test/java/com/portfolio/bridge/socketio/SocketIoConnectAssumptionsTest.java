@@ -135,7 +135,7 @@ class SocketIoConnectAssumptionsTest {
         assertEquals("4" + ours, ws.texts().get(1));
     }
 
-    /** RecoveryHooks, Restores, Delivery, ConnectionUsers (keyed by Handshake.connectionId): socket.getClient().getId() is the Engine.IO connection's id. */
+    /** RecoveryHooks, Restores, Delivery, Connections (keyed by Handshake.connectionId): socket.getClient().getId() is the Engine.IO connection's id. */
     @Test
     void theClientIdIsTheConnectionId() {
         Rig rig = new Rig();
