@@ -2,7 +2,7 @@ package com.portfolio.bridge.transport;
 
 import com.portfolio.bridge.config.EngineSettings;
 import com.portfolio.bridge.realtime.EngineRequests;
-import io.socket.engineio.server.utils.ParseQS;
+import com.portfolio.bridge.socketio.Queries;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.OnClose;
@@ -48,7 +48,7 @@ public class EngineEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "origin not allowed"));
             return;
         }
-        Map<String, String> query = ParseQS.decode(session.getQueryString());
+        Map<String, String> query = Queries.decode(session.getQueryString());
         if (!"4".equals(query.get("EIO"))) {
             session.close(new CloseReason(CloseReason.CloseCodes.PROTOCOL_ERROR, "unsupported protocol version"));
             return;

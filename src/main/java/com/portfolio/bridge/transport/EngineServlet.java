@@ -3,7 +3,7 @@ package com.portfolio.bridge.transport;
 import com.portfolio.bridge.config.BridgeConfig;
 import com.portfolio.bridge.metrics.BridgeMetrics;
 import com.portfolio.bridge.realtime.EngineRequests;
-import io.socket.engineio.server.utils.ParseQS;
+import com.portfolio.bridge.socketio.Queries;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -51,7 +51,7 @@ public class EngineServlet extends HttpServlet {
             response.setStatus(crossSiteAllowed ? HttpServletResponse.SC_NO_CONTENT : HttpServletResponse.SC_FORBIDDEN);
             return;
         }
-        Map<String, String> query = ParseQS.decode(request.getQueryString());
+        Map<String, String> query = Queries.decode(request.getQueryString());
         String sid = query.get("sid");
         if (!"4".equals(query.get("EIO"))) {
             EngineErrors.UNSUPPORTED_PROTOCOL_VERSION.write(response);

@@ -45,12 +45,25 @@ final class PollingPost {
         return verdict;
     }
 
-    /** The request as the library expects it, its body replayed from what was read here. */
+    /**
+     * The request as the library expects it, its body replayed from what was read here. Its
+     * length too: the library sizes its read by the Content-Length, and a chunked POST has none.
+     */
     HttpServletRequest replay(HttpServletRequest request) {
         return new HttpServletRequestWrapper(request) {
             @Override
             public ServletInputStream getInputStream() {
                 return new Replay(body);
+            }
+
+            @Override
+            public int getContentLength() {
+                return body.length;
+            }
+
+            @Override
+            public long getContentLengthLong() {
+                return body.length;
             }
         };
     }

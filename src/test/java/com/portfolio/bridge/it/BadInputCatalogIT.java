@@ -11,6 +11,7 @@ import com.portfolio.bridge.it.support.BusPublisher;
 import com.portfolio.bridge.it.support.Catalog;
 import com.portfolio.bridge.it.support.Deployments;
 import com.portfolio.bridge.it.support.Heap;
+import com.portfolio.bridge.it.support.OneShotHttp;
 import com.portfolio.bridge.it.support.Ports;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.TestTokens;
@@ -59,7 +60,7 @@ class BadInputCatalogIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.bridge();
+        return Deployments.bridge().addClasses(OneShotHttp.class, OneShotHttp.Answer.class);
     }
 
     @BeforeEach
@@ -130,6 +131,21 @@ class BadInputCatalogIT {
                 .add("POST over maxPayload", () -> httpError("POST", polling() + "&sid=" + session(),
                         "4" + "x".repeat(1_000_000), 413, 3))
                 .add("unknown HTTP method on a session", () -> httpError("PUT", polling() + "&sid=" + session(), "4", 400, 3))
+                .add("no query at all", () -> httpError("GET", polling().substring(0, polling().indexOf('?')), null, 400, 5))
+                .add("EIO twice", () -> httpError("GET", polling() + "&EIO=4", null, 400, 5))
+                .add("a bad escape in the query", () -> {
+                    // Not through java.net.URI, which refuses to build it.
+                    OneShotHttp.Answer answer = OneShotHttp.get(Ports.http(), "/socket.io/?EIO=4&transport=polling&x=%zz");
+                    assertEquals(400, answer.status(), answer.body());
+                })
+                .add("chunked POST (no Content-Length)", () -> {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(polling() + "&sid=" + session()))
+                            .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                    () -> new java.io.ByteArrayInputStream("40/portfolio,".getBytes(StandardCharsets.UTF_8))))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, response.statusCode(), response.body());
+                    assertEquals("ok", response.body());
+                })
                 .add("WebSocket with EIO=3", () -> closedWith(
                         RawSocketClient.openWithQuery(Ports.http(), "EIO=3&transport=websocket", Map.of()), "closed 1002"))
                 .add("WebSocket with unknown sid", () -> closedWith(RawSocketClient.open(Ports.http(), "&sid=nope", Map.of()), "closed \\d+"))
