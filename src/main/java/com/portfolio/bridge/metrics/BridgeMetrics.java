@@ -1,6 +1,7 @@
 package com.portfolio.bridge.metrics;
 
 import com.portfolio.bridge.vocabulary.EventKind;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -56,6 +57,21 @@ public class BridgeMetrics implements SocketMetrics {
     @Override
     public void joinedConversation() {
         counter("portfolio.conversation.joins", "sockets that joined a conversation room").inc();
+    }
+
+    @Override
+    public void swept(int connections) {
+        sweptCounter().inc(connections);
+    }
+
+    private Counter sweptCounter() {
+        return counter("portfolio.connections.swept", "connections the backstop sweep finished: their close event never came");
+    }
+
+    // Registered at start, so the series reads 0 from the first scrape.
+    @PostConstruct
+    void registerSwept() {
+        sweptCounter();
     }
 
     public void consumed(EventKind kind) {

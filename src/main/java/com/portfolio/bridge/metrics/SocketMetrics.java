@@ -21,6 +21,9 @@ public interface SocketMetrics {
     /** A socket joined a conversation room (from the client, a command or a restore). */
     void joinedConversation();
 
+    /** The backstop sweep had to finish connections whose close event never came (a bug if ever above 0). */
+    void swept(int connections);
+
     /** One event broadcast to its room, written to {@code frames} sockets. */
     void emitted(EventKind kind, int frames, long sinceConsumeNanos, long publishedAtMillis);
 }

@@ -121,7 +121,7 @@ public class PortfolioNamespace {
             }
         });
         long sweepMs = config.engine().pingIntervalMs() + config.engine().pingTimeoutMs();
-        sweeper = scheduler.scheduleAtFixedRate(connections::sweep, sweepMs, sweepMs, TimeUnit.MILLISECONDS);
+        sweeper = scheduler.scheduleAtFixedRate(() -> metrics.swept(connections.sweep()), sweepMs, sweepMs, TimeUnit.MILLISECONDS);
         LOG.info(() -> "namespace " + NAME + " ready (mode " + config.mode() + ")");
     }
 
