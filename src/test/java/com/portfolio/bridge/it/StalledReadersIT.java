@@ -18,6 +18,10 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -73,6 +77,7 @@ class StalledReadersIT {
             List<RawSocketClient> live = new ArrayList<>();
             List<StalledReader> stalled = new ArrayList<>();
             List<String> stalledUsers = new ArrayList<>();
+            List<Callable<StalledReader>> readers = new ArrayList<>();
             for (int c = 0; c < conversations; c++) {
                 String room = RawSocketClient.unique("stall");
                 rooms.add(room);
@@ -83,9 +88,21 @@ class StalledReadersIT {
                 }
                 for (int i = 0; i < stalledPerConversation; i++) {
                     String user = room + "-stalled-" + i;
-                    stalled.add(StalledReader.joined(Ports.http(), TestTokens.valid(user), room));
+                    readers.add(() -> StalledReader.joined(Ports.http(), TestTokens.valid(user), room));
                     stalledUsers.add(user);
                 }
+            }
+            // All at once, last: the test server's heartbeat ends a client that never reads 4 s after
+            // it connects, and each must be owed more than the kernels hold before that to be cut
+            // for not reading. Forty connected one after another took that long on a busy machine.
+            // Plain threads: forty blocked on Liberty's pool would hold the threads their upgrades need.
+            ExecutorService connecting = Executors.newFixedThreadPool(8);
+            try {
+                for (Future<StalledReader> reader : connecting.invokeAll(readers, 30, TimeUnit.SECONDS)) {
+                    stalled.add(reader.get());
+                }
+            } finally {
+                connecting.shutdownNow();
             }
             Scrape scrapedBefore = Scrape.of(Ports.http());
             int chunks = (int) (bytesEach / CHUNK.length()) + 1;
