@@ -57,12 +57,4 @@ final class ConnectionUsers {
             perUser.computeIfPresent(user.userId(), (id, count) -> count <= 1 ? null : count - 1);
         }
     }
-
-    int size() {
-        return byConnection.size();
-    }
-
-    int users() {
-        return perUser.size();
-    }
 }
