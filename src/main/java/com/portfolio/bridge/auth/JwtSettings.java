@@ -37,13 +37,6 @@ public record JwtSettings(
         userIdClaims = List.copyOf(userIdClaims);
     }
 
-    /** HS256 with a shared secret, the other settings at their defaults (used by tests and dev tools). */
-    public static JwtSettings hmac(String secret) {
-        return new JwtSettings(Set.of("HS256"), Optional.of(secret), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Duration.ofSeconds(30), List.of("sub", "userId", "id"),
-                DEFAULT_MAX_TOKEN_LENGTH, DEFAULT_JWKS_REFRESH);
-    }
-
     public void validate() {
         if (secret.isEmpty() && publicKeyPem.isEmpty() && jwksUrl.isEmpty()) {
             throw new IllegalStateException("no JWT key configured: set portfolio.jwt.secret,"

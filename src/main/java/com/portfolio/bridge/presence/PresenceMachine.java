@@ -60,8 +60,4 @@ public final class PresenceMachine {
         }
         return offline;
     }
-
-    boolean isOnline(String userId) {
-        return online.contains(userId) || leaving.containsKey(userId);
-    }
 }

@@ -217,14 +217,6 @@ final class Connections {
         return count;
     }
 
-    int admittedCount() {
-        return (int) open.values().stream().filter(c -> c.user().isPresent()).count();
-    }
-
-    int usersCount() {
-        return perUser.size();
-    }
-
     /**
      * Closes every connection still here, with no DISCONNECT first: as socket.io's own
      * {@code io.close()}, the client sees "transport close" and reconnects by itself, where "io

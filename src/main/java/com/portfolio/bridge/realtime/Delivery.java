@@ -13,7 +13,6 @@ import com.portfolio.bridge.socketio.Sockets;
 import com.portfolio.bridge.vocabulary.EventKind;
 import com.portfolio.bridge.vocabulary.RoomNames;
 import io.socket.socketio.server.SocketIoSocket;
-import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -69,16 +68,6 @@ public final class Delivery {
         log.completed(log.append(eventId));
     }
 
-    /** Emits {@code notification:new} now, on the caller's thread, bypassing the bus. @return sockets sent to */
-    public int notificationCreated(String userId, String documentJson) {
-        return local(Offset.NOTIFICATIONS, userId, documentJson);
-    }
-
-    /** Emits {@code message:new} now, on the caller's thread, bypassing the bus. @return sockets sent to */
-    public int messagePosted(String conversationId, String documentJson) {
-        return local(Offset.MESSAGES, conversationId, documentJson);
-    }
-
     /** Sends one buffered event to one socket (a replay), with the socket's offset. */
     static boolean replay(SocketIoSocket socket, BufferedEvent entry, Recovery recovery) {
         Cursor cursor = recovery.cursor(socket.getClient().getId());
@@ -112,18 +101,6 @@ public final class Delivery {
                 return Sockets.send(socket, offset == common ? commonFrame : Frames.eventWithOffset(body, offset));
             }
         });
-    }
-
-    // An event from inside the server (not the bus): numbered in the same log, so offsets stay whole.
-    private int local(int stream, String key, String documentJson) {
-        EventLog log = recovery.log(stream);
-        long id = EventIds.of("local:" + UUID.randomUUID());
-        long seq = log.append(id);
-        try {
-            return broadcast(stream, key, documentJson, seq, id);
-        } finally {
-            log.completed(seq);
-        }
     }
 
     private static int stream(EventKind kind) {

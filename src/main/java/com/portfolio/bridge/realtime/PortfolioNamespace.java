@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -144,16 +143,6 @@ public class PortfolioNamespace {
         return delivery;
     }
 
-    /** Emits {@code notification:new} with the producer's JSON document, as is, to the user's room. */
-    public int notificationCreated(String userId, String documentJson) {
-        return delivery.notificationCreated(userId, documentJson);
-    }
-
-    /** Emits {@code message:new} with the producer's JSON document, as is, to the conversation's room. */
-    public int messagePosted(String conversationId, String documentJson) {
-        return delivery.messagePosted(conversationId, documentJson);
-    }
-
     /** Every socket of the user on this node joins the conversation. @return the user's sockets in it */
     public int joinUser(String userId, String conversationId) {
         return commands.join(userId, conversationId);
@@ -201,11 +190,6 @@ public class PortfolioNamespace {
         return connections.onWebSocketCount();
     }
 
-    /** {@link EngineRequests#isGone}. */
-    public boolean isConnectionGone(String connectionId) {
-        return requests.isGone(connectionId);
-    }
-
     /** Closes a connection whose client is to resume on another node: its session is kept at once. */
     public void sendAway(String connectionId) {
         recoveryHooks.sendingAway(connectionId);
@@ -219,27 +203,6 @@ public class PortfolioNamespace {
     /** The Engine.IO connections open now, for a drain to close one by one. */
     public java.util.List<String> openConnectionIds() {
         return connections.openIds();
-    }
-
-    public int admittedConnections() {
-        return connections.admittedCount();
-    }
-
-    /** Users with at least one admitted connection. */
-    public int connectedUsers() {
-        return connections.usersCount();
-    }
-
-    public int roomSize(String room) {
-        return rooms.size(room);
-    }
-
-    public int roomCount() {
-        return rooms.roomCount();
-    }
-
-    public Set<String> roomsOf(String socketId) {
-        return rooms.roomsOf(socketId);
     }
 
     @PreDestroy

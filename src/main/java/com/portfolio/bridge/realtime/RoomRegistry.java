@@ -130,10 +130,6 @@ public final class RoomRegistry extends SocketIoAdapter {
         return sent;
     }
 
-    public int roomCount() {
-        return members.size();
-    }
-
     public int size(String room) {
         return members.getOrDefault(room, Set.of()).size();
     }

@@ -73,11 +73,6 @@ final class Timers extends ScheduledThreadPoolExecutor {
         due.execute(() -> runLogged(task));
     }
 
-    /** How many due tasks (or a tick's chunks of them) the pool has taken; exact once it is idle. */
-    long handOffs() {
-        return due.getTaskCount();
-    }
-
     private static void overflow(Executor overflow, Runnable task) {
         try {
             overflow.execute(task);

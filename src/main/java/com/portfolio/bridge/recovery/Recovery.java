@@ -212,8 +212,4 @@ public final class Recovery {
     public long catchUpMs() {
         return settings.catchUpMs();
     }
-
-    public int keptSessions() {
-        return sessions.size();
-    }
 }

@@ -35,7 +35,6 @@ public final class RoomBuffers {
     private final Map<String, Room> rooms = new HashMap<>();
     private BufferedEvent oldest;
     private BufferedEvent newest;
-    private int count;
     private long bytes;
     private int appendsSinceSweep;
 
@@ -102,14 +101,6 @@ public final class RoomBuffers {
         return Optional.of(missed);
     }
 
-    public synchronized long bytes() {
-        return bytes;
-    }
-
-    public synchronized int events() {
-        return count;
-    }
-
     private void link(BufferedEvent entry) {
         entry.older = newest;
         if (newest != null) {
@@ -118,7 +109,6 @@ public final class RoomBuffers {
             oldest = entry;
         }
         newest = entry;
-        count++;
         bytes += entry.bytes();
     }
 
@@ -135,7 +125,6 @@ public final class RoomBuffers {
         }
         entry.older = null;
         entry.newer = null;
-        count--;
         bytes -= entry.bytes();
     }
 

@@ -78,8 +78,4 @@ public final class Sessions {
             it.remove();
         }
     }
-
-    public synchronized int size() {
-        return byPid.size();
-    }
 }

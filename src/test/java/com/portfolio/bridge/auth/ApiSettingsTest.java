@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ApiSettingsTest {
 
     private static final String SECRET = "an-api-secret-of-at-least-thirty-two-bytes!";
-    private static final JwtSettings SOCKETS = JwtSettings.hmac("a-socket-secret-of-at-least-thirty-two-bytes");
+    private static final JwtSettings SOCKETS = Jwts.settings(b -> b.secret = Optional.of("a-socket-secret-of-at-least-thirty-two-bytes"));
 
     private static ApiSettings read(RunMode mode, Map<String, String> values) {
         return ApiSettings.read(key -> Optional.ofNullable(values.get(key)), mode, SOCKETS);

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.portfolio.bridge.it.support.ConversationsApiServlet;
 import com.portfolio.bridge.it.support.Deployments;
 import com.portfolio.bridge.it.support.Ports;
+import com.portfolio.bridge.it.support.Presence;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.TestTokens;
-import com.portfolio.bridge.realtime.PortfolioNamespace;
-import jakarta.enterprise.inject.spi.CDI;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -33,13 +32,12 @@ class AccessIT {
     @Test
     void joinsFollowTheApi() throws Exception {
         String token = TestTokens.valid("api-user");
-        PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
         try (RawSocketClient socket = RawSocketClient.connect(Ports.http(), token)) {
             String allowed = RawSocketClient.unique("open");
             assertTrue(join(socket, allowed).getBoolean("ok"));
             assertEquals("Bearer " + token, ConversationsApiServlet.LAST_AUTHORIZATION.get(allowed),
                     "the user's own token is forwarded");
-            assertEquals(1, namespace.roomSize("portfolio-conversation-" + allowed));
+            assertEquals(1, Presence.conversationSockets(allowed));
 
             for (String[] refused : new String[][] {{"forbidden", "forbidden"}, {"missing", "forbidden"},
                     {"broken", "unavailable"}}) {
@@ -47,7 +45,7 @@ class AccessIT {
                 JSONObject answer = join(socket, id);
                 assertEquals(false, answer.getBoolean("ok"), id);
                 assertEquals(refused[1], answer.getString("error"), id);
-                assertEquals(0, namespace.roomSize("portfolio-conversation-" + id), id);
+                assertEquals(0, Presence.conversationSockets(id), id);
             }
         }
     }
@@ -58,8 +56,7 @@ class AccessIT {
             String id = RawSocketClient.unique("seq");
             socket.send("42/portfolio,[\"join-conversation\",\"" + id + "\"]");
             assertTrue(socket.emitWithAck("leave-conversation", id).getJSONObject(0).getBoolean("ok"));
-            PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
-            assertEquals(0, namespace.roomSize("portfolio-conversation-" + id),
+            assertEquals(0, Presence.conversationSockets(id),
                     "the leave ran after the join's API check, not before");
         }
     }

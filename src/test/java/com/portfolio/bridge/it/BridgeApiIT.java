@@ -8,10 +8,9 @@ import com.portfolio.bridge.it.support.ApiClient;
 import com.portfolio.bridge.it.support.Await;
 import com.portfolio.bridge.it.support.Deployments;
 import com.portfolio.bridge.it.support.Ports;
+import com.portfolio.bridge.it.support.Presence;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.TestTokens;
-import com.portfolio.bridge.realtime.PortfolioNamespace;
-import jakarta.enterprise.inject.spi.CDI;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -62,18 +61,16 @@ class BridgeApiIT {
 
     @Test
     void membershipAndDisconnectActOnEverySocketOfTheUser() throws Exception {
-        PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
         String carol = RawSocketClient.unique("api-carol");
         String conversation = RawSocketClient.unique("api-room");
-        String room = "portfolio-conversation-" + conversation;
         String oldToken = TestTokens.valid(carol);
         RawSocketClient first = RawSocketClient.connect(Ports.http(), oldToken);
         RawSocketClient second = RawSocketClient.connect(Ports.http(), oldToken);
 
         assertEquals(202, call("PUT", "/conversations/" + conversation + "/members/" + carol, ApiClient.service(), null).statusCode());
-        Await.until("both sockets joined", () -> namespace.roomSize(room) == 2);
+        Await.until("both sockets joined", () -> Presence.conversationSockets(conversation) == 2);
         assertEquals(202, call("DELETE", "/conversations/" + conversation + "/members/" + carol, ApiClient.service(), null).statusCode());
-        Await.until("both sockets left", () -> namespace.roomSize(room) == 0);
+        Await.until("both sockets left", () -> Presence.conversationSockets(conversation) == 0);
 
         long before = NumericDate.now().getValue() - 300;
         assertEquals(202, call("POST", "/users/" + carol + "/disconnect", ApiClient.service(),

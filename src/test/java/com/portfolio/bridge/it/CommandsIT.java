@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.portfolio.bridge.bus.DeadLetters;
 import com.portfolio.bridge.it.support.Await;
 import com.portfolio.bridge.it.support.BusPublisher;
+import com.portfolio.bridge.it.support.Deliver;
 import com.portfolio.bridge.it.support.Deployments;
 import com.portfolio.bridge.it.support.Ports;
+import com.portfolio.bridge.it.support.Presence;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.TestTokens;
-import com.portfolio.bridge.realtime.PortfolioNamespace;
-import jakarta.enterprise.inject.spi.CDI;
+import com.portfolio.bridge.vocabulary.EventKind;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
@@ -42,26 +43,28 @@ class CommandsIT {
 
     @Test
     void joinAndLeaveActOnEverySocketOfTheUserAndOnNoLaterOne() throws Exception {
-        PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
         String user = RawSocketClient.unique("cmd-user");
         String conversation = RawSocketClient.unique("cmd-conv");
-        String room = "portfolio-conversation-" + conversation;
         RawSocketClient first = RawSocketClient.connect(Ports.http(), TestTokens.valid(user));
         RawSocketClient second = RawSocketClient.connect(Ports.http(), TestTokens.valid(user));
         RawSocketClient other = RawSocketClient.connect(Ports.http(), TestTokens.valid(RawSocketClient.unique("cmd-other")));
 
         command(new JSONObject().put("op", "join").put("userId", user).put("conversationId", conversation));
-        Await.until("both sockets of the user are in the conversation", () -> namespace.roomSize(room) == 2);
+        Await.until("both sockets of the user are in the conversation", () -> Presence.conversationSockets(conversation) == 2);
         RawSocketClient later = RawSocketClient.connect(Ports.http(), TestTokens.valid(user));
-        assertEquals(2, namespace.messagePosted(conversation, "{\"n\":1}"), "the later socket is not in it");
+        Deliver.Tally tally = Deliver.tally(EventKind.MESSAGE);
+        Deliver.message(conversation, "{\"n\":1}");
+        assertEquals(2, tally.frames(1), "the later socket is not in it");
         for (RawSocketClient client : List.of(first, second)) {
             assertEquals(1, ((JSONObject) client.nextEvent().argument()).getInt("n"));
         }
 
         command(new JSONObject().put("op", "leave").put("userId", user).put("conversationId", conversation));
-        Await.until("the user's sockets left the conversation", () -> namespace.roomSize(room) == 0);
-        assertEquals(0, namespace.messagePosted(conversation, "{\"n\":2}"));
-        assertEquals(0, other.pendingEvents() + later.pendingEvents());
+        Await.until("the user's sockets left the conversation", () -> Presence.conversationSockets(conversation) == 0);
+        tally = Deliver.tally(EventKind.MESSAGE);
+        Deliver.message(conversation, "{\"n\":2}");
+        assertEquals(0, tally.frames(1));
+        assertEquals(0, first.pendingEvents() + second.pendingEvents() + other.pendingEvents() + later.pendingEvents());
         for (RawSocketClient client : List.of(first, second, other, later)) {
             client.close();
         }

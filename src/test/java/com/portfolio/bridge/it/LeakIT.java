@@ -2,15 +2,17 @@ package com.portfolio.bridge.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.portfolio.bridge.config.BridgeConfig;
 import com.portfolio.bridge.it.support.Await;
 import com.portfolio.bridge.it.support.Deployments;
 import com.portfolio.bridge.it.support.Heap;
 import com.portfolio.bridge.it.support.Ports;
+import com.portfolio.bridge.it.support.Presence;
 import com.portfolio.bridge.it.support.RawSocketClient;
+import com.portfolio.bridge.it.support.Scrape;
 import com.portfolio.bridge.it.support.TestTokens;
-import com.portfolio.bridge.config.BridgeConfig;
+import com.portfolio.bridge.it.support.WriteThreads;
 import com.portfolio.bridge.realtime.PortfolioNamespace;
-import com.portfolio.bridge.transport.OpenWebSockets;
 import jakarta.enterprise.inject.spi.CDI;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -31,61 +32,76 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * In the server: thousands of clients come and go — clean closes, dropped connections, clients
  * that go silent until the heartbeat gives up, connections that never send CONNECT (WebSocket
- * and polling), sockets whose token expires — and the singleton's counts return to baseline.
+ * and polling), sockets whose token expires — and what the node reports returns to baseline:
+ * the gauges on /metrics, every room on the HTTP API, every user's whole socket limit, the
+ * process's descriptors and heap.
  */
 @ExtendWith(ArquillianExtension.class)
 class LeakIT {
 
     private static final Logger LOG = Logger.getLogger(LeakIT.class.getName());
     private static final int PER_KIND = 700;
+    private static final String[] GAUGES = {"sockets", "connections", "queued bytes"};
+    // The test's own HTTP clients' selectors and pooled connections, and files Liberty opens on its own.
+    private static final int DESCRIPTOR_SLACK = 10;
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.bridge();
+        return Deployments.bridge().addClasses(WriteThreads.class);
     }
 
     @Test
     void countsReturnToBaselineAfterThousandsOfClients() throws Exception {
-        PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
-        OpenWebSockets webSockets = CDI.current().select(OpenWebSockets.class).get();
-        IntSupplier[] counts = {namespace::connectedSockets, namespace::openConnections,
-                namespace::admittedConnections, namespace::connectedUsers, namespace::roomCount, webSockets::count};
-        String[] names = {"sockets", "connections", "admitted", "users", "rooms", "WebSocket write queues"};
-        int[] baseline = new int[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            baseline[i] = counts[i].getAsInt();
-        }
+        HttpClient http = HttpClient.newHttpClient();
+        // Every client the test uses is made before the descriptors are counted.
+        Presence.userSockets(RawSocketClient.unique("nobody"));
+        long[] baseline = gauges();
+        long descriptorsBefore = WriteThreads.openDescriptors();
         long heapBefore = Heap.usedAfterGc();
 
-        // Clients that leave: cleanly, by dropping the connection, or by going silent.
+        // Clients that leave: cleanly, by dropping the connection, or by going silent. Each user
+        // holds its whole limit of sockets, so a single slot left behind refuses it one later.
         List<RawSocketClient> clean = connectMany("clean");
         List<RawSocketClient> dropped = connectMany("dropped");
         List<RawSocketClient> silent = connectMany("silent");
-        LOG.info(() -> "connected " + namespace.connectedSockets() + " sockets in " + namespace.roomCount() + " rooms");
-        assertTrue(namespace.connectedSockets() >= baseline[0] + 3 * PER_KIND);
+        LOG.info(() -> "connected " + describe(gauges()));
+        assertTrue(gauges()[0] >= baseline[0] + 3 * PER_KIND);
         clean.forEach(RawSocketClient::close);
         dropped.forEach(RawSocketClient::abort);
         silent.forEach(RawSocketClient::stall);
-        awaitBaseline("clients that left", names, counts, baseline);
+        awaitBaseline("clients that left", baseline);
         silent.forEach(RawSocketClient::abort);
+        for (String kind : List.of("clean", "dropped", "silent")) {
+            awaitRoomsEmpty(kind, PER_KIND);
+        }
 
         // Connections the server ends itself: no CONNECT in time (WebSocket and polling), token expiry.
         List<RawSocketClient> neverConnected = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             neverConnected.add(RawSocketClient.open(Ports.http(), "", Map.of()));
         }
-        HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 200; i++) {
             http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + Ports.http()
                     + "/socket.io/?EIO=4&transport=polling")).build(), HttpResponse.BodyHandlers.discarding());
         }
         List<RawSocketClient> expiring = new ArrayList<>();
+        int perUser = perUser();
         for (int i = 0; i < 100; i++) {
-            expiring.add(RawSocketClient.connect(Ports.http(), TestTokens.expiringIn("expiring-" + i, 2)));
+            expiring.add(RawSocketClient.connect(Ports.http(), TestTokens.expiringIn(user("expiring", i), 2)));
         }
-        awaitBaseline("connections the server ended", names, counts, baseline);
+        awaitBaseline("connections the server ended", baseline);
         neverConnected.forEach(RawSocketClient::abort);
         expiring.forEach(RawSocketClient::abort);
+        awaitRoomsEmpty("expiring", 100);
+
+        for (String kind : List.of("clean", "dropped", "silent")) {
+            connectWholeLimits(kind, PER_KIND / perUser);
+        }
+        connectWholeLimits("expiring", 100 / perUser);
+        awaitBaseline("the whole limits closed", baseline);
+        Await.until("descriptors back to " + descriptorsBefore, Duration.ofSeconds(40),
+                () -> WriteThreads.openDescriptors() <= descriptorsBefore + DESCRIPTOR_SLACK);
+
         // The test's own clients live in this JVM too: let go of them before weighing the heap.
         List.of(clean, dropped, silent, neverConnected, expiring).forEach(List::clear);
         // The library keeps each connection reachable from its CONNECT-timeout task until it runs.
@@ -99,38 +115,32 @@ class LeakIT {
      * whole limit of them, twice, before the CONNECT timeout (5 s here) and after it.
      * socket.io-server-java's own timeout, a second after ours, would close such a connection by
      * first dropping every close listener on it: the connection, the user's slot and the cap's
-     * count held forever, so the second round would be refused. Each connection is closed, every
-     * count returns to baseline, and each round connects in full.
+     * count held forever, so the next round would be refused. Each connection is closed, the
+     * gauges return to baseline, and each round, and a last one, connects in full.
      */
     @Test
     void connectionsWhoseSocketLeftTheNamespaceAreClosedAndForgotten() throws Exception {
-        PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
-        IntSupplier[] counts = {namespace::connectedSockets, namespace::openConnections, namespace::admittedConnections};
-        String[] names = {"sockets", "connections", "admitted"};
-        int[] baseline = {counts[0].getAsInt(), counts[1].getAsInt(), counts[2].getAsInt()};
+        long[] baseline = gauges();
         String early = RawSocketClient.unique("leaves-early");
         String late = RawSocketClient.unique("leaves-late");
         for (int round = 1; round <= 2; round++) {
-            leaveTheNamespace(namespace, early, Duration.ZERO);
-            awaitBaseline("round " + round + ", sockets that left before the timeout", names, counts, baseline);
+            leaveTheNamespace(early, Duration.ZERO);
+            awaitBaseline("round " + round + ", sockets that left before the timeout", baseline);
             // 7 s: past ours (5 s) and the library's (6 s).
-            leaveTheNamespace(namespace, late, Duration.ofSeconds(7));
-            awaitBaseline("round " + round + ", sockets that left after the timeout", names, counts, baseline);
+            leaveTheNamespace(late, Duration.ofSeconds(7));
+            awaitBaseline("round " + round + ", sockets that left after the timeout", baseline);
+        }
+        for (String user : List.of(early, late)) {
+            connectWholeLimit(user).forEach(RawSocketClient::close);
         }
     }
 
     // The user's whole limit of sockets connect, stay for a while, leave the namespace, and are closed.
-    private static void leaveTheNamespace(PortfolioNamespace namespace, String user, Duration stay) throws Exception {
-        List<RawSocketClient> clients = new ArrayList<>();
-        int perUser = CDI.current().select(BridgeConfig.class).get().limits().socketsPerUser();
-        for (int i = 0; i < perUser; i++) {
-            RawSocketClient client = RawSocketClient.connect(Ports.http(), TestTokens.valid(user));
-            assertTrue(client.connected(), user + " socket " + i + ": " + client.connectError());
-            clients.add(client);
-        }
+    private static void leaveTheNamespace(String user, Duration stay) throws Exception {
+        List<RawSocketClient> clients = connectWholeLimit(user);
         long leaveAt = System.nanoTime() + stay.toNanos();
         Await.until(user + " in the namespace for " + stay, stay.plusSeconds(5), () -> System.nanoTime() >= leaveAt);
-        int held = namespace.connectedSockets();
+        long held = gauges()[0];
         for (RawSocketClient client : clients) {
             client.send("41" + PortfolioNamespace.NAME + ",");
         }
@@ -141,28 +151,81 @@ class LeakIT {
         assertTrue(held >= clients.size(), "the sockets stayed in the namespace until they left: " + held);
     }
 
-    private static void awaitBaseline(String phase, String[] names, IntSupplier[] counts, int[] baseline)
-            throws Exception {
-        for (int i = 0; i < counts.length; i++) {
-            int index = i;
-            Await.until(phase + ": " + names[i] + " back to " + baseline[i] + " (" + describe(names, counts) + ")",
-                    Duration.ofSeconds(30), () -> counts[index].getAsInt() <= baseline[index]);
+    private static List<RawSocketClient> connectWholeLimit(String user) throws Exception {
+        List<RawSocketClient> clients = new ArrayList<>();
+        for (int i = 0; i < perUser(); i++) {
+            RawSocketClient client = RawSocketClient.connect(Ports.http(), TestTokens.valid(user));
+            assertTrue(client.connected(), user + " socket " + i + ": " + client.connectError());
+            clients.add(client);
         }
-        LOG.info(() -> phase + ": back to baseline " + describe(names, counts));
+        return clients;
     }
 
-    private static String describe(String[] names, IntSupplier[] counts) {
+    // Every user of the kind connects its whole limit again: none of its slots was left held.
+    private static void connectWholeLimits(String kind, int users) throws Exception {
+        for (int u = 0; u < users; u++) {
+            connectWholeLimit(kind + "-" + u).forEach(RawSocketClient::close);
+        }
+    }
+
+    // Each user and each conversation the kind's clients were in has no socket left.
+    private static void awaitRoomsEmpty(String kind, int clients) throws Exception {
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            if (!users.contains(user(kind, i))) {
+                users.add(user(kind, i));
+            }
+        }
+        List<String> conversations = new ArrayList<>(List.of("all-" + kind));
+        for (int r = 0; r < 50; r++) {
+            conversations.add(kind + "-room-" + r);
+        }
+        Await.until(kind + ": no user of theirs has a socket", Duration.ofSeconds(30),
+                () -> users.stream().allMatch(user -> Presence.userSockets(user) == 0));
+        Await.until(kind + ": their conversations are empty", Duration.ofSeconds(30),
+                () -> conversations.stream().allMatch(conversation -> Presence.conversationSockets(conversation) == 0));
+    }
+
+    /** Sockets, Engine.IO connections and bytes queued for WebSocket clients, from /metrics. */
+    private static long[] gauges() {
+        Scrape scrape = Scrape.now();
+        return new long[] {
+            Math.round(scrape.value("portfolio_sockets", "transport", "websocket")
+                    + scrape.value("portfolio_sockets", "transport", "polling")),
+            Math.round(scrape.value("portfolio_connections")),
+            Math.round(scrape.value("portfolio_outbound_queued_bytes"))};
+    }
+
+    private static void awaitBaseline(String phase, long[] baseline) throws Exception {
+        for (int i = 0; i < GAUGES.length; i++) {
+            int index = i;
+            Await.until(phase + ": " + GAUGES[i] + " back to " + baseline[i] + " (" + describe(gauges()) + ")",
+                    Duration.ofSeconds(30), () -> gauges()[index] <= baseline[index]);
+        }
+        LOG.info(() -> phase + ": back to baseline " + describe(gauges()));
+    }
+
+    private static String describe(long[] gauges) {
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < names.length; i++) {
-            text.append(names[i]).append('=').append(counts[i].getAsInt()).append(' ');
+        for (int i = 0; i < GAUGES.length; i++) {
+            text.append(GAUGES[i]).append('=').append(gauges[i]).append(' ');
         }
         return text.toString().trim();
+    }
+
+    private static int perUser() {
+        return CDI.current().select(BridgeConfig.class).get().limits().socketsPerUser();
+    }
+
+    // Clients fill their users one whole limit after another.
+    private static String user(String kind, int client) {
+        return kind + "-" + client / perUser();
     }
 
     private static List<RawSocketClient> connectMany(String kind) throws Exception {
         List<RawSocketClient> clients = new ArrayList<>();
         for (int i = 0; i < PER_KIND; i++) {
-            RawSocketClient client = RawSocketClient.connect(Ports.http(), TestTokens.valid(kind + "-" + i));
+            RawSocketClient client = RawSocketClient.connect(Ports.http(), TestTokens.valid(user(kind, i)));
             client.emitWithAck("join-conversation", kind + "-room-" + (i % 50));
             client.emitWithAck("join-conversation", "all-" + kind);
             clients.add(client);

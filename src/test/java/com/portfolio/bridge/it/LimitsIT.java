@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.portfolio.bridge.it.support.Await;
 import com.portfolio.bridge.it.support.Deployments;
 import com.portfolio.bridge.it.support.Ports;
+import com.portfolio.bridge.it.support.Presence;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.TestTokens;
-import com.portfolio.bridge.realtime.PortfolioNamespace;
-import jakarta.enterprise.inject.spi.CDI;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -44,14 +43,12 @@ class LimitsIT {
             assertEquals("too many connections", refused.connectError().getString("message"));
             assertEquals("too_many_sockets", refused.connectError().getJSONObject("data").getString("reason"));
 
-            PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
-            String room = "portfolio-user-" + user;
             sockets.remove(0).abort();
-            Await.until("a slot is free again", () -> namespace.roomSize(room) == 19);
+            Await.until("a slot is free again", () -> Presence.userSockets(user) == 19);
             RawSocketClient again = RawSocketClient.connect(Ports.http(), TestTokens.valid(user));
             sockets.add(again);
-            Await.until("the refused connection is gone", () -> namespace.admittedConnections() >= 20);
             assertTrue(again.connected(), String.valueOf(again.connectError()));
+            assertEquals(20, Presence.userSockets(user));
         } finally {
             sockets.forEach(RawSocketClient::abort);
         }
@@ -75,11 +72,14 @@ class LimitsIT {
 
     @Test
     void aSocketEndsWhenItsTokenExpires() throws Exception {
-        RawSocketClient socket = RawSocketClient.connect(Ports.http(), TestTokens.expiringIn("brief", 2));
+        String user = RawSocketClient.unique("brief");
+        String conversation = RawSocketClient.unique("brief-room");
+        RawSocketClient socket = RawSocketClient.connect(Ports.http(), TestTokens.expiringIn(user, 2));
         assertTrue(socket.connected());
+        assertTrue(socket.emitWithAck("join-conversation", conversation).getJSONObject(0).getBoolean("ok"));
         assertEquals("41/portfolio,", socket.expectControl("41"), "the server disconnects the socket");
-        PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
-        Await.until("its rooms are gone", () -> namespace.roomsOf(socket.socketId()).isEmpty());
+        Await.until("its rooms are gone",
+                () -> Presence.userSockets(user) == 0 && Presence.conversationSockets(conversation) == 0);
         socket.abort();
     }
 }

@@ -7,13 +7,14 @@ import com.portfolio.bridge.bus.BusActivity;
 import com.portfolio.bridge.vocabulary.EventKind;
 import com.portfolio.bridge.it.support.Await;
 import com.portfolio.bridge.it.support.BusPublisher;
+import com.portfolio.bridge.it.support.Deliver;
 import com.portfolio.bridge.it.support.Deployments;
+import com.portfolio.bridge.it.support.EngineSids;
 import com.portfolio.bridge.it.support.Ports;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.StalledReader;
 import com.portfolio.bridge.it.support.TestTokens;
 import com.portfolio.bridge.it.support.WriteThreads;
-import com.portfolio.bridge.realtime.PortfolioNamespace;
 import jakarta.enterprise.inject.spi.CDI;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -74,14 +75,13 @@ class LogHygieneIT {
 
         // A client that stops reading is cut with a warning that says whose connection it was.
         String stalledUser = RawSocketClient.unique("hygiene-stalled");
-        PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
         try (StalledReader stalled = StalledReader.joined(Ports.http(), TestTokens.valid(stalledUser), RawSocketClient.unique("c"))) {
             String chunk = "{\"pad\":\"" + "x".repeat(64 * 1024) + "\",\"secret\":\"" + mark + "\"}";
             long chunks = (WriteThreads.kernelBufferBytes() + 3L * 1024 * 1024) / chunk.length() + 1;
             for (long n = 0; n < chunks; n++) {
-                namespace.notificationCreated(stalledUser, chunk);
+                Deliver.notification(stalledUser, chunk);
             }
-            Await.until("the stalled reader is cut", Duration.ofSeconds(15), () -> namespace.isConnectionGone(stalled.engineId()));
+            Await.until("the stalled reader is cut", Duration.ofSeconds(15), () -> EngineSids.unknown(stalled.engineId()));
         }
 
         String written = since(log, from);

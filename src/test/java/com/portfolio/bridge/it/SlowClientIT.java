@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.portfolio.bridge.it.support.Await;
+import com.portfolio.bridge.it.support.Deliver;
 import com.portfolio.bridge.it.support.Deployments;
 import com.portfolio.bridge.it.support.Ports;
+import com.portfolio.bridge.it.support.Presence;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.Scrape;
 import com.portfolio.bridge.it.support.TestTokens;
-import com.portfolio.bridge.realtime.PortfolioNamespace;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.inject.spi.CDI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -39,7 +39,6 @@ class SlowClientIT {
 
     @Test
     void aClientThatStopsReadingIsCutWhileTheOthersReceiveEverything() throws Exception {
-        PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
         ManagedExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
         String conversation = RawSocketClient.unique("busy");
 
@@ -60,7 +59,7 @@ class SlowClientIT {
             int first = batch;
             Future<?> publishing = executor.submit(() -> {
                 for (int i = first; i < first + BATCH; i++) {
-                    namespace.messagePosted(conversation, "{\"seq\":" + i + ",\"pad\":\"" + PADDING + "\"}");
+                    Deliver.message(conversation, "{\"seq\":" + i + ",\"pad\":\"" + PADDING + "\"}");
                 }
             });
             publishing.get(10, TimeUnit.SECONDS);
@@ -71,8 +70,9 @@ class SlowClientIT {
             }
         }
         Await.until("the stuck client is cut", () -> Scrape.stalledCut(Ports.http(), "websocket") > cutBefore);
-        Await.until("its socket has left the room", () -> namespace.roomsOf(stuck.socketId()).isEmpty());
-        assertEquals(3, namespace.roomSize("portfolio-conversation-" + conversation));
+        Await.until("its socket has left its rooms", () -> Presence.userSockets("stuck") == 0);
+        assertEquals(List.of("live-0", "live-1", "live-2"), Presence.conversationUsers(conversation));
+        assertEquals(3, Presence.conversationSockets(conversation));
         stuck.abort();
         live.forEach(RawSocketClient::close);
     }

@@ -4,17 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.portfolio.bridge.it.support.Await;
+import com.portfolio.bridge.it.support.Deliver;
 import com.portfolio.bridge.it.support.Deployments;
-import com.portfolio.bridge.it.support.OneShotHttp;
+import com.portfolio.bridge.it.support.EngineSids;
 import com.portfolio.bridge.it.support.Ports;
 import com.portfolio.bridge.it.support.Scrape;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.StalledPoller;
 import com.portfolio.bridge.it.support.TestTokens;
 import com.portfolio.bridge.it.support.WriteThreads;
-import com.portfolio.bridge.realtime.PortfolioNamespace;
+import com.portfolio.bridge.vocabulary.EventKind;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.inject.spi.CDI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,13 +51,11 @@ class StalledPollersIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.bridge().addClasses(StalledPoller.class, OneShotHttp.class, OneShotHttp.Answer.class,
-                WriteThreads.class);
+        return Deployments.bridge().addClasses(StalledPoller.class, WriteThreads.class);
     }
 
     @Test
     void groupsOfStalledPollersAreCutAndCostTheirRoomsNothing() throws Exception {
-        PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
         ManagedExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
         long descriptorsBefore = WriteThreads.openDescriptors();
         List<StalledPoller> held = new ArrayList<>();
@@ -82,11 +80,13 @@ class StalledPollersIT {
             }
             // Each stalled user is owed more than the kernels hold before its last poll comes.
             int chunks = (int) ((WriteThreads.kernelBufferBytes() + 2L * CHUNK.length()) / CHUNK.length()) + 1;
+            Deliver.Tally owed = Deliver.tally(EventKind.NOTIFICATION);
             for (int n = 0; n < chunks; n++) {
                 for (String user : stalledUsers) {
-                    namespace.notificationCreated(user, "{\"pad\":\"" + CHUNK + "\"}");
+                    Deliver.notification(user, "{\"pad\":\"" + CHUNK + "\"}");
                 }
             }
+            assertEquals(chunks * stalledUsers.size(), owed.frames(chunks * stalledUsers.size()), "all owed before the polls stall");
             Scrape scrapedBefore = Scrape.of(Ports.http());
             long stalledAt = System.nanoTime();
             for (StalledPoller poller : stalled) {
@@ -99,7 +99,7 @@ class StalledPollersIT {
             Future<?> publishing = executor.submit(() -> {
                 for (int n = 0; n < SEQ; n++) {
                     for (String room : rooms) {
-                        namespace.messagePosted(room, "{\"seq\":" + n + "}");
+                        Deliver.message(room, "{\"seq\":" + n + "}");
                     }
                 }
             });
@@ -112,10 +112,10 @@ class StalledPollersIT {
             Duration left = CUT_WITHIN.minusNanos(System.nanoTime() - stalledAt);
             try {
                 Await.until("every stalled poller of group " + group + " is cut", left,
-                        () -> stalled.stream().allMatch(p -> namespace.isConnectionGone(p.engineId())));
+                        () -> stalled.stream().allMatch(p -> EngineSids.unknown(p.engineId())));
             } catch (TimeoutException e) {
                 throw new AssertionError("not cut within " + CUT_WITHIN + ": " + stalled.stream()
-                        .map(StalledPoller::engineId).filter(id -> !namespace.isConnectionGone(id)).toList(), e);
+                        .map(StalledPoller::engineId).filter(id -> !EngineSids.unknown(id)).toList(), e);
             }
             assertEquals(stalled.size(), Math.round(Scrape.of(Ports.http()).value("portfolio_stalled_clients_cut_total", "transport", "polling")
                     - scrapedBefore.value("portfolio_stalled_clients_cut_total", "transport", "polling")), "and in /metrics, as polling");
@@ -123,12 +123,16 @@ class StalledPollersIT {
             // once); a shared thread stalled in a poller's write would stay for good.
             WriteThreads.awaitNoSharedThreadsInWrites("no shared thread in a write", Duration.ofSeconds(1));
             // The rooms and the stalled users' own rooms now reach the live clients only.
+            Deliver.Tally messages = Deliver.tally(EventKind.MESSAGE);
             for (String room : rooms) {
-                assertEquals(2, namespace.messagePosted(room, "{\"seq\":-1}"));
+                Deliver.message(room, "{\"seq\":-1}");
             }
+            assertEquals(2 * rooms.size(), messages.frames(rooms.size()));
+            Deliver.Tally notifications = Deliver.tally(EventKind.NOTIFICATION);
             for (String user : stalledUsers) {
-                assertEquals(0, namespace.notificationCreated(user, "{}"), user);
+                Deliver.notification(user, "{}");
             }
+            assertEquals(0, notifications.frames(stalledUsers.size()), "no stalled user has a socket left");
             for (RawSocketClient client : live) {
                 assertEquals(-1, ((JSONObject) client.nextEvent().argument()).getInt("seq"));
             }

@@ -4,15 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.portfolio.bridge.it.support.Await;
+import com.portfolio.bridge.it.support.Deliver;
 import com.portfolio.bridge.it.support.Deployments;
+import com.portfolio.bridge.it.support.EngineSids;
 import com.portfolio.bridge.it.support.Ports;
+import com.portfolio.bridge.it.support.Presence;
 import com.portfolio.bridge.it.support.RawSocketClient;
 import com.portfolio.bridge.it.support.TestTokens;
 import com.portfolio.bridge.it.support.VanishingRelay;
 import com.portfolio.bridge.it.support.WriteThreads;
-import com.portfolio.bridge.realtime.PortfolioNamespace;
+import com.portfolio.bridge.vocabulary.EventKind;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.inject.spi.CDI;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
@@ -63,7 +65,6 @@ class VanishedPeersIT {
     }
 
     private void vanish(String transport) throws Exception {
-        PortfolioNamespace namespace = CDI.current().select(PortfolioNamespace.class).get();
         ManagedExecutorService executor = InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
         String room = RawSocketClient.unique("vanish");
         List<RawSocketClient> live = new ArrayList<>();
@@ -81,6 +82,9 @@ class VanishedPeersIT {
         File jsDir = new File(System.getenv("IT_JS_DIR"));
         try (VanishingRelay relay = VanishingRelay.start(jsDir, Ports.http(), executor)) {
             // Counted with the relay's pipes in: its sockets are its own process's, not the server's.
+            // And with the test's own HTTP clients (/metrics, the API) made and connected.
+            Presence.conversationSockets(room);
+            Deliver.tally(EventKind.NOTIFICATION);
             long descriptorsBefore = WriteThreads.openDescriptors();
             ProcessBuilder builder = new ProcessBuilder("node", "vanishing-clients.mjs").directory(jsDir)
                     .redirectErrorStream(true);
@@ -93,18 +97,19 @@ class VanishedPeersIT {
             try {
                 BufferedReader out = new BufferedReader(new InputStreamReader(phones.getInputStream(), StandardCharsets.UTF_8));
                 CompletableFuture.runAsync(() -> readJoined(out, engineIds), executor).get(30, TimeUnit.SECONDS);
-                assertEquals(2 + VANISHING, namespace.roomSize("portfolio-conversation-" + room));
+                assertEquals(2 + VANISHING, Presence.conversationSockets(room));
 
                 int frozen = relay.vanish();
                 assertTrue(frozen >= VANISHING, "every phone is behind the relay, which froze only " + frozen + " connections");
                 phones.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // its FINs stop at the relay now
                 int chunks = (int) ((WriteThreads.kernelBufferBytes() + relayTakesIn()) / CHUNK.length()) + 1;
+                Deliver.Tally owed = Deliver.tally(EventKind.NOTIFICATION);
                 executor.submit(() -> {
                     for (int n = 0; n < chunks; n++) {
                         for (String user : users) {
-                            namespace.notificationCreated(user, "{\"pad\":\"" + CHUNK + "\"}");
+                            Deliver.notification(user, "{\"pad\":\"" + CHUNK + "\"}");
                         }
-                        namespace.messagePosted(room, "{\"seq\":" + n + "}");
+                        Deliver.message(room, "{\"seq\":" + n + "}");
                     }
                 }).get(60, TimeUnit.SECONDS);
                 for (RawSocketClient client : live) {
@@ -112,10 +117,12 @@ class VanishedPeersIT {
                         assertEquals(n, ((JSONObject) client.nextEvent().argument()).getInt("seq"));
                     }
                 }
+                // Delivery runs on the keys' lanes: the cut's bound counts from the last event handed to a socket.
+                owed.frames(chunks * users.size());
                 for (String id : engineIds) {
-                    Await.until("vanished connection " + id + " is gone", CUT_WITHIN, () -> namespace.isConnectionGone(id));
+                    Await.until("vanished connection " + id + " is gone", CUT_WITHIN, () -> EngineSids.unknown(id));
                 }
-                assertEquals(2, namespace.roomSize("portfolio-conversation-" + room));
+                assertEquals(2, Presence.conversationSockets(room));
                 assertEquals(List.of(), WriteThreads.sharedThreadsInWrites());
                 WriteThreads.awaitNoneInWrites("no thread waits on a WebSocket write", RELEASED_WITHIN);
                 Await.until("the vanished sockets are released", RELEASED_WITHIN,

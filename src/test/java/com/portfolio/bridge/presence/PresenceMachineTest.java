@@ -1,8 +1,6 @@
 package com.portfolio.bridge.presence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.portfolio.bridge.presence.PresenceMachine.Transition;
 import java.util.List;
@@ -18,18 +16,19 @@ class PresenceMachineTest {
         assertEquals(Optional.of(new Transition("u", true, 10)), machine.update("u", 1, 10));
         assertEquals(Optional.empty(), machine.update("u", 2, 20));
         assertEquals(Optional.empty(), machine.update("u", 1, 30));
-        assertTrue(machine.isOnline("u"));
+        // Still online: its last socket leaving is what takes it offline.
+        assertEquals(Optional.empty(), machine.update("u", 0, 40));
+        assertEquals(List.of(new Transition("u", false, 40)), machine.expire(5_040));
     }
 
     @Test
     void theLastSocketLeavingMakesTheUserOfflineAfterTheGraceWithTheTimeItLeft() {
         machine.update("u", 1, 0);
         assertEquals(Optional.empty(), machine.update("u", 0, 1_000));
-        assertTrue(machine.isOnline("u"), "still online during the grace");
-        assertEquals(List.of(), machine.expire(5_999));
+        assertEquals(List.of(), machine.expire(5_999), "still online during the grace");
         assertEquals(List.of(new Transition("u", false, 1_000)), machine.expire(6_000));
-        assertFalse(machine.isOnline("u"));
         assertEquals(List.of(), machine.expire(60_000), "one offline per transition");
+        assertEquals(Optional.of(new Transition("u", true, 61_000)), machine.update("u", 1, 61_000), "offline: a socket makes it online again");
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class TimersTest {
 
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(TickBatches.TICK_MS);
+
     private final Timers timers = new Timers(Executors.defaultThreadFactory(), Runnable::run);
 
     @AfterEach
@@ -26,37 +28,40 @@ class TimersTest {
     }
 
     @Test
-    void longTimersDueOnOneTickRunInOneHandOffNeverEarly() throws Exception {
+    void longTimersWaitForTheirTickNeverEarlyAndRunOffTheTimerThread() throws Exception {
         // Past one hand-off's chunk, and again once the first ticks have fired and left.
         for (int wave = 1; wave <= 2; wave++) {
-            long before = timers.handOffs();
-            Map<Integer, Long> lateNanos = runWave(200);
-            long handOffs = timers.handOffs() - before;
-            // Without the ticks, each due timer is a hand-off of its own: 200.
-            assertTrue(handOffs <= 2 * ((200 + TickBatches.CHUNK - 1) / TickBatches.CHUNK), "wave " + wave + ": hand-offs: " + handOffs);
-            lateNanos.forEach((id, late) -> {
-                assertTrue(late >= 0, "timer " + id + " ran " + -late + " ns early");
-                assertTrue(late < TimeUnit.MILLISECONDS.toNanos(TickBatches.TICK_MS + 500), "timer " + id + " ran " + late + " ns late");
+            int w = wave;
+            runWave(200).forEach((id, run) -> {
+                long tickStart = (Math.floorDiv(run.due(), TICK_NANOS) + 1) * TICK_NANOS;
+                assertTrue(run.ran() >= tickStart, "wave " + w + ": timer " + id + " ran " + (tickStart - run.ran()) + " ns before its tick");
+                assertTrue(run.ran() - run.due() < TimeUnit.MILLISECONDS.toNanos(TickBatches.TICK_MS + 500),
+                        "timer " + id + " ran " + (run.ran() - run.due()) + " ns late");
+                assertTrue(run.thread().startsWith("portfolio-timer-work-"), "timer " + id + " ran on " + run.thread());
             });
         }
     }
 
+    private record Run(long due, long ran, String thread) {
+    }
+
     // All due within 2 ms of each other: one tick, or two if they straddle its edge.
-    private Map<Integer, Long> runWave(int count) throws InterruptedException {
+    private Map<Integer, Run> runWave(int count) throws InterruptedException {
         CountDownLatch ran = new CountDownLatch(count);
-        Map<Integer, Long> lateNanos = new ConcurrentHashMap<>();
-        long start = System.nanoTime();
+        Map<Integer, Run> runs = new ConcurrentHashMap<>();
         for (int i = 0; i < count; i++) {
             int id = i;
             long delayMicros = 1_000_000 + i * 10L;
+            // At the latest when the timer is due by the timers' own clock, read after this.
+            long due = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(delayMicros);
             timers.schedule(() -> {
-                lateNanos.put(id, System.nanoTime() - start - TimeUnit.MICROSECONDS.toNanos(delayMicros));
+                runs.put(id, new Run(due, System.nanoTime(), Thread.currentThread().getName()));
                 ran.countDown();
             }, delayMicros, TimeUnit.MICROSECONDS);
         }
         assertTrue(ran.await(5, TimeUnit.SECONDS), "every timer ran");
-        assertEquals(count, lateNanos.size());
-        return lateNanos;
+        assertEquals(count, runs.size());
+        return runs;
     }
 
     @Test
@@ -89,13 +94,15 @@ class TimersTest {
         List<Long> late = new ArrayList<>();
         CountDownLatch ran = new CountDownLatch(1);
         long start = System.nanoTime();
+        List<String> thread = new ArrayList<>();
         timers.schedule(() -> {
             late.add(System.nanoTime() - start);
+            thread.add(Thread.currentThread().getName());
             ran.countDown();
         }, 5, TimeUnit.MILLISECONDS);
         assertTrue(ran.await(5, TimeUnit.SECONDS));
         assertTrue(late.get(0) >= TimeUnit.MILLISECONDS.toNanos(5));
         assertFalse(timers.isShutdown());
-        assertEquals(1, timers.handOffs(), "a short timer is one hand-off of its own");
+        assertTrue(thread.get(0).startsWith("portfolio-timer-work-"), "handed off the timer thread: " + thread.get(0));
     }
 }

@@ -65,7 +65,9 @@ class RecoveryTest {
         recovery.disconnecting("c1", "server namespace disconnect", System.currentTimeMillis());
         recovery.admitted("c2", "p2", "alice");
         recovery.disconnecting("c2", "client namespace disconnect", System.currentTimeMillis());
-        assertEquals(0, recovery.keptSessions());
+        assertEquals(java.util.Map.of(), recovery.allSessions());
+        assertTrue(recovery.plan("p1", null, "alice", System.currentTimeMillis()).isEmpty());
+        assertTrue(recovery.plan("p2", null, "alice", System.currentTimeMillis()).isEmpty());
     }
 
     /**
@@ -95,10 +97,10 @@ class RecoveryTest {
         recovery.disconnecting("c1", "ping timeout", System.currentTimeMillis());
         assertEquals(new SessionState("alice", Set.of("user-alice"), true, "1...."), recovery.drainSessions().get("p1"));
         recovery.claimedElsewhere(Set.of("p1"));
-        assertEquals(0, recovery.keptSessions(), "connected on another node now");
+        assertEquals(java.util.Map.of(), recovery.allSessions(), "connected on another node now");
 
         recovery.adopt(List.of(new Session("p9", "bob", Set.of("conv-b"), System.currentTimeMillis())));
-        assertEquals(1, recovery.keptSessions(), "a dead node's session can come back here");
+        assertEquals(Set.of("p9"), recovery.allSessions().keySet(), "a dead node's session can come back here");
         recovery.sessionsElsewhere(pid -> java.util.Optional.of(new Session(pid, "carol", Set.of(), System.currentTimeMillis())));
         event(Offset.MESSAGES, "conv-c", "ID:c1");
         event(Offset.NOTIFICATIONS, "user-carol", "ID:n1");

@@ -16,12 +16,17 @@ public final class Await {
     }
 
     public static void until(String what, Duration limit, BooleanSupplier condition) throws TimeoutException {
+        until(what, limit, Duration.ofMillis(5), condition);
+    }
+
+    /** @param every how often to ask, for a condition that costs the server work (a /metrics scrape) */
+    public static void until(String what, Duration limit, Duration every, BooleanSupplier condition) throws TimeoutException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new TimeoutException("timed out waiting until " + what);
             }
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            LockSupport.parkNanos(every.toNanos());
         }
     }
 }

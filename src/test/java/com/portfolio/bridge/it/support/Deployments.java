@@ -16,6 +16,7 @@ public final class Deployments {
                 .addClasses(Await.class, BusPublisher.class, Deployments.class, PublishServlet.class,
                         ConversationsApiServlet.class, Catalog.class, Catalog.Check.class, Heap.class,
                         FailOnceEventIntake.class, Ports.class, RawSocketClient.class, RawSocketClient.Event.class,
-                        Sequences.class, TestTokens.class, ApiClient.class, Scrape.class);
+                        Sequences.class, TestTokens.class, ApiClient.class, Scrape.class, Presence.class, Deliver.class,
+                        Deliver.Tally.class, EngineSids.class, OneShotHttp.class, OneShotHttp.Answer.class);
     }
 }

@@ -31,6 +31,10 @@ public final class OneShotHttp {
         return exchange(port, "POST", pathAndQuery, body);
     }
 
+    public static Answer put(int port, String pathAndQuery) throws IOException {
+        return exchange(port, "PUT", pathAndQuery, null);
+    }
+
     /** The request's bytes, for a caller that sends them on a socket of its own. */
     public static byte[] request(int port, String method, String pathAndQuery, String body) {
         byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);

@@ -44,6 +44,15 @@ public final class Scrape {
         return new Scrape(response.body());
     }
 
+    /** This node's /metrics now, for a condition to wait on. @throws IllegalStateException if it cannot be read */
+    public static Scrape now() {
+        try {
+            return of(Ports.http());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot scrape /metrics: " + e, e);
+        }
+    }
+
     /** @param labels name, value, name, value … exactly the series' labels besides mp_scope */
     public double value(String name, String... labels) {
         Map<String, String> wanted = new java.util.TreeMap<>();
