@@ -49,11 +49,12 @@ public final class Delivery {
      */
     public void deliver(EventKind kind, String key, String documentJson, long eventId, long publishedAtMillis) {
         long takenAt = System.nanoTime();
-        EventLog log = recovery.log(stream(kind));
+        int stream = stream(kind);
+        EventLog log = recovery.log(stream);
         long seq = log.append(eventId);
         lanes.run(kind, key, () -> {
             try {
-                int sockets = broadcast(stream(kind), key, documentJson, seq, eventId);
+                int sockets = broadcast(stream, key, documentJson, seq, eventId);
                 metrics.emitted(kind, sockets, System.nanoTime() - takenAt, publishedAtMillis);
                 LOG.fine(() -> kind + " for " + key + " sent to " + sockets + " sockets");
             } finally {

@@ -20,11 +20,10 @@ public final class SocketIoEngine {
 
     private final EngineIoServer engine;
     private final SocketIoServer server;
-    private final long connectTimeoutMs;
 
     /**
      * @param connectTimeoutMs how long a connection may stay without a socket: the caller closes
-     *        such connections itself (see {@link #connectTimeoutMs()})
+     *        such connections itself, a second before the library would
      * @param scheduler the engine's timers (heartbeats), instead of the library's own unmanaged pool
      */
     public SocketIoEngine(long pingIntervalMs, long pingTimeoutMs, long connectTimeoutMs,
@@ -38,7 +37,6 @@ public final class SocketIoEngine {
         options.setPingTimeout(pingTimeoutMs);
         options.setScheduledExecutorService(scheduler);
         engine = new EngineIoServer(options);
-        this.connectTimeoutMs = connectTimeoutMs;
         SocketIoServerOptions ioOptions = SocketIoServerOptions.newFromDefault();
         // The caller closes silent connections at connectTimeoutMs; the library's own timeout would
         // drop every close listener of the connection (see Sockets#end), so it runs a second later,
@@ -51,11 +49,6 @@ public final class SocketIoEngine {
 
     public EngineIoServer engine() {
         return engine;
-    }
-
-    /** How long a connection may stay without a /portfolio socket before the caller closes it. */
-    public long connectTimeoutMs() {
-        return connectTimeoutMs;
     }
 
     /**
