@@ -30,10 +30,10 @@ final class Connections {
     private final int maxPerUser;
     private final SocketMetrics metrics;
     private final ConnectDeadlines deadlines;
-    private final Consumer<String> onClosed;
+    private final Consumer<Connection> onClosed;
 
-    /** @param onClosed what else must forget a connection when it closes (by id) */
-    Connections(int maxPerUser, SocketMetrics metrics, ConnectDeadlines deadlines, Consumer<String> onClosed) {
+    /** @param onClosed what else must let go of a connection when it closes */
+    Connections(int maxPerUser, SocketMetrics metrics, ConnectDeadlines deadlines, Consumer<Connection> onClosed) {
         this.maxPerUser = maxPerUser;
         this.metrics = metrics;
         this.deadlines = deadlines;
@@ -55,11 +55,16 @@ final class Connections {
         }
         deadlines.closed(connection);
         release(connection);
-        onClosed.accept(connection.id());
+        onClosed.accept(connection);
     }
 
     Optional<Connection> get(String connectionId) {
         return Optional.ofNullable(open.get(connectionId));
+    }
+
+    /** The connection a /portfolio socket is on, while it is open. */
+    Optional<Connection> of(SocketIoSocket socket) {
+        return get(socket.getClient().getId());
     }
 
     Optional<AuthenticatedUser> user(String connectionId) {
@@ -122,13 +127,6 @@ final class Connections {
             connectedSockets.decrementAndGet();
             metrics.disconnected(args.length > 0 ? String.valueOf(args[0]) : "");
         });
-    }
-
-    void close(String connectionId) {
-        Connection connection = open.get(connectionId);
-        if (connection != null) {
-            connection.close();
-        }
     }
 
     /**

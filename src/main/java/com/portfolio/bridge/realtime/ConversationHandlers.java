@@ -92,10 +92,10 @@ final class ConversationHandlers {
             socket.leaveRoom(room);
             return announcements.get().flushed().thenApply(out -> new JSONObject().put("ok", true));
         }
-        if (rooms.roomsOf(socket.getId()).contains(room)) {
+        if (rooms.inRoom(socket, room)) {
             return CompletableFuture.completedFuture(new JSONObject().put("ok", true));
         }
-        if (limit.reachedBy(rooms, socket.getId())) {
+        if (limit.reachedBy(rooms, socket)) {
             return CompletableFuture.completedFuture(refusal(limit.refusal()));
         }
         return connections.user(socket.getClient().getId())

@@ -5,6 +5,7 @@ import com.portfolio.bridge.recovery.BufferedEvent;
 import com.portfolio.bridge.recovery.Cursor;
 import com.portfolio.bridge.recovery.EventIds;
 import com.portfolio.bridge.recovery.EventLog;
+import com.portfolio.bridge.recovery.LiveSession;
 import com.portfolio.bridge.recovery.Offset;
 import com.portfolio.bridge.recovery.Recovery;
 import com.portfolio.bridge.recovery.Watermarks;
@@ -70,11 +71,11 @@ public final class Delivery {
     }
 
     /** Sends one buffered event to one socket (a replay), with the socket's offset. */
-    static boolean replay(SocketIoSocket socket, BufferedEvent entry, Recovery recovery) {
-        Cursor cursor = recovery.cursor(socket.getClient().getId());
-        if (cursor == null) {
+    static boolean replay(SocketIoSocket socket, LiveSession session, BufferedEvent entry, Recovery recovery) {
+        if (session == null) {
             return false;
         }
+        Cursor cursor = session.cursor();
         synchronized (cursor) {
             String offset = cursor.next(entry.stream(), entry.seq(), EventIds.text(entry.id()), recovery.watermarks(), null);
             return Sockets.send(socket, Frames.eventWithOffset(entry.frame(), offset));
@@ -92,11 +93,12 @@ public final class Delivery {
         String id = EventIds.text(eventId);
         String common = Cursor.common(stream, id, w);
         String commonFrame = Frames.eventWithOffset(body, common);
-        return rooms.broadcastEach(room, socket -> {
-            Cursor cursor = recovery.cursor(socket.getClient().getId());
-            if (cursor == null) {
+        return rooms.broadcastEach(room, (socket, connection) -> {
+            LiveSession session = connection.session();
+            if (session == null) {
                 return Sockets.send(socket, Frames.event(body));
             }
+            Cursor cursor = session.cursor();
             synchronized (cursor) {
                 String offset = cursor.next(stream, seq, id, w, common);
                 return Sockets.send(socket, offset == common ? commonFrame : Frames.eventWithOffset(body, offset));

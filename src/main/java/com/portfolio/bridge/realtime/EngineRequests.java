@@ -39,7 +39,7 @@ public final class EngineRequests {
 
     /** Closes an Engine.IO connection the transport found misbehaving. */
     public void close(String connectionId) {
-        connections.close(connectionId);
+        connections.get(connectionId).ifPresent(Connection::close);
     }
 
     /**

@@ -89,7 +89,7 @@ public class PortfolioNamespace {
         scheduler = new Timers(threads, executor);
         TokenExpiry expiry = config.limits().disconnectOnTokenExpiry() ? new TokenExpiry(scheduler, tokens.sockets().clockSkew()) : null;
         ConnectDeadlines deadlines = new ConnectDeadlines(scheduler, config.engine().connectTimeoutMs());
-        connections = new Connections(config.limits().socketsPerUser(), metrics, deadlines, id -> recoveryHooks.closed(id));
+        connections = new Connections(config.limits().socketsPerUser(), metrics, deadlines, c -> recoveryHooks.closed(c));
         revocations = new Revocations(Duration.ofSeconds(config.limits().revocationRetentionSeconds()), Clock.systemUTC());
         recovery = new Recovery(config.recovery(),
                 room -> RoomNames.isUser(room) ? Offset.NOTIFICATIONS : Offset.MESSAGES);
@@ -98,13 +98,13 @@ public class PortfolioNamespace {
                 recoveryHooks, metrics);
         SocketIoEngine io = new SocketIoEngine(config.engine().pingIntervalMs(), config.engine().pingTimeoutMs(),
                 config.engine().connectTimeoutMs(), scheduler,
-                ns -> new RoomRegistry(ns, this::admitted, new CountedJoins(presence, metrics)));
+                ns -> new RoomRegistry(ns, connections, this::admitted, presence));
         engine = io.engine();
         requests = new EngineRequests(engine, connections);
         SocketIoNamespace namespace = io.namespace(NAME, check, connections::opened,
                 metrics::connectRefused, id -> "connection " + id + connections.whose(id));
         rooms = (RoomRegistry) namespace.getAdapter();
-        presence.attach(rooms, recovery);
+        presence.attach(rooms, recovery, connections, metrics);
         delivery = new Delivery(rooms, recovery, sequencer, metrics);
         ConversationLimit limit = new ConversationLimit(config.limits().conversationsPerSocket());
         commands = new UserCommands(rooms, limit);
@@ -114,7 +114,7 @@ public class PortfolioNamespace {
             SocketIoSocket socket = (SocketIoSocket) args[0];
             connections.connected(socket);
             conversations.register(socket);
-            recoveryHooks.connected(socket);
+            connections.of(socket).ifPresent(connection -> recoveryHooks.connected(socket, connection));
             if (expiry != null) {
                 connections.user(socket.getClient().getId()).ifPresent(user -> expiry.watch(socket, user));
             }
@@ -126,10 +126,8 @@ public class PortfolioNamespace {
 
     /** Joins a just-admitted socket to its user's room, before the library acknowledges CONNECT. */
     private void admitted(SocketIoSocket socket) {
-        if (recoveryHooks.joinsUserRoomLater(socket.getClient().getId())) {
-            return;
-        }
-        connections.user(socket.getClient().getId())
+        connections.of(socket).filter(connection -> !recoveryHooks.joinsUserRoomLater(connection))
+                .flatMap(Connection::user)
                 .ifPresent(user -> socket.joinRoom(RoomNames.user(user.userId())));
     }
 
@@ -192,8 +190,10 @@ public class PortfolioNamespace {
 
     /** Closes a connection whose client is to resume on another node: its session is kept at once. */
     public void sendAway(String connectionId) {
-        recoveryHooks.sendingAway(connectionId);
-        connections.close(connectionId);
+        connections.get(connectionId).ifPresent(connection -> {
+            recoveryHooks.sendingAway(connection);
+            connection.close();
+        });
     }
 
     public int openConnections() {

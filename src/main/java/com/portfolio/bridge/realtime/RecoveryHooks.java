@@ -1,6 +1,7 @@
 package com.portfolio.bridge.realtime;
 
 import com.portfolio.bridge.auth.AuthenticatedUser;
+import com.portfolio.bridge.recovery.LiveSession;
 import com.portfolio.bridge.recovery.Recovery;
 import com.portfolio.bridge.recovery.Restore;
 import com.portfolio.bridge.socketio.Handshake;
@@ -49,8 +50,10 @@ final class RecoveryHooks {
                 ? recovery.plan(oldPid, handshake.authValue("offset"), user.userId(), System.currentTimeMillis())
                 : Optional.empty();
         String pid = plan.map(restore -> restore.session().pid()).orElseGet(Recovery::newPid);
-        recovery.admitted(handshake.connectionId(), pid, user.userId());
-        plan.ifPresent(restore -> restores.admitted(handshake.connectionId(), restore));
+        connections.get(handshake.connectionId()).ifPresent(connection -> {
+            connection.session(recovery.admitted(pid, user.userId()));
+            plan.ifPresent(connection::restoring);
+        });
         return pid;
     }
 
@@ -58,36 +61,42 @@ final class RecoveryHooks {
      * This node sends the connection away: its session is kept from now on (see
      * Recovery#sendingAway) — unless it is still replaying a restore, which no session survives.
      */
-    void sendingAway(String connectionId) {
-        if (recovery.enabled() && !restores.isUnfinished(connectionId)) {
-            recovery.sendingAway(connectionId, System.currentTimeMillis());
+    void sendingAway(Connection connection) {
+        LiveSession session = connection.session();
+        if (session != null && !connection.restoreUnfinished()) {
+            recovery.sendingAway(session, System.currentTimeMillis());
         }
     }
 
-    /** The connection is gone: its cursor and any restore still pending go too. */
-    void closed(String connectionId) {
-        recovery.forget(connectionId);
-        restores.forget(connectionId);
+    /** The connection is gone: so is its session, unless kept already. */
+    void closed(Connection connection) {
+        LiveSession session = connection.session();
+        if (session != null) {
+            recovery.forget(session);
+        }
+        connection.restoreOver();
     }
 
     /** A restored socket rejoins its user's room on the user's lane, after its replay. */
-    boolean joinsUserRoomLater(String connectionId) {
-        return restores.isRestoring(connectionId);
+    boolean joinsUserRoomLater(Connection connection) {
+        return connection.restorePending();
     }
 
     /** The library has answered CONNECT: start the restore, and watch how the socket ends. */
-    void connected(SocketIoSocket socket) {
-        if (!recovery.enabled()) {
+    void connected(SocketIoSocket socket, Connection connection) {
+        if (connection.session() == null) {
             return;
         }
-        String connectionId = socket.getClient().getId();
-        Optional<AuthenticatedUser> user = connections.user(connectionId);
-        user.ifPresent(u -> restores.start(socket, u));
+        restores.start(socket, connection);
         socket.on("disconnecting", args -> {
             String reason = args.length > 0 ? String.valueOf(args[0]) : "";
-            String kept = restores.isUnfinished(connectionId) ? "restore unfinished" : reason;
-            recovery.disconnecting(connectionId, kept, System.currentTimeMillis());
-            restores.forget(connectionId);
+            String kept = connection.restoreUnfinished() ? "restore unfinished" : reason;
+            LiveSession session = connection.session();
+            connection.session(null);
+            if (session != null) {
+                recovery.disconnecting(session, kept, System.currentTimeMillis());
+            }
+            connection.restoreOver();
         });
     }
 }

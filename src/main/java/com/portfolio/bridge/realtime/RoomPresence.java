@@ -1,5 +1,7 @@
 package com.portfolio.bridge.realtime;
 
+import com.portfolio.bridge.metrics.SocketMetrics;
+import com.portfolio.bridge.recovery.LiveSession;
 import com.portfolio.bridge.recovery.Recovery;
 import com.portfolio.bridge.recovery.Session;
 import com.portfolio.bridge.recovery.SessionState;
@@ -14,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This node's presence, read from its rooms: sockets per user, and which users are in each
- * conversation. Marks what changed so the cluster hears only that; the counts it hands out are
+ * conversation (and, for the metrics, each conversation joined). Marks what changed so the cluster hears only that; the counts it hands out are
  * read when asked (absolute), so a change that races a drain is simply sent again next time.
  */
 public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
@@ -23,48 +25,47 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
     private record Membership(String conversationId, String userId) {
     }
 
-    private final Map<String, String> userOfSocket = new ConcurrentHashMap<>();
     private final Set<String> dirtyUsers = ConcurrentHashMap.newKeySet();
     private final Set<Membership> dirtyMembers = ConcurrentHashMap.newKeySet();
     private volatile RoomRegistry rooms;
     private volatile Recovery recovery;
+    private volatile Connections connections;
+    private volatile SocketMetrics metrics;
 
-    void attach(RoomRegistry registry, Recovery sessions) {
+    void attach(RoomRegistry registry, Recovery sessions, Connections open, SocketMetrics joins) {
         this.rooms = registry;
         this.recovery = sessions;
+        this.connections = open;
+        this.metrics = joins;
     }
 
     @Override
-    public void joined(String room, SocketIoSocket socket) {
+    public void joined(String room, Connection connection) {
+        if (RoomNames.isConversation(room)) {
+            metrics.joinedConversation();
+        }
+        changed(room, connection, true);
+    }
+
+    @Override
+    public void left(String room, Connection connection) {
+        changed(room, connection, false);
+    }
+
+    // Only contract rooms count (not a socket's own id room); recovery follows them too.
+    private void changed(String room, Connection connection, boolean joined) {
         String userId = RoomNames.userOf(room);
         if (userId != null) {
-            userOfSocket.put(socket.getId(), userId);
             dirtyUsers.add(userId);
-            recovery.room(socket.getClient().getId(), room, true);
         } else if (RoomNames.isConversation(room)) {
-            markMember(room, socket.getId());
-            recovery.room(socket.getClient().getId(), room, true);
+            connection.user().ifPresent(user ->
+                    dirtyMembers.add(new Membership(RoomNames.conversationOf(room), user.userId())));
+        } else {
+            return;
         }
-    }
-
-    @Override
-    public void left(String room, SocketIoSocket socket, boolean lastRoom) {
-        if (RoomNames.isUser(room)) {
-            dirtyUsers.add(RoomNames.userOf(room));
-            recovery.room(socket.getClient().getId(), room, false);
-        } else if (RoomNames.isConversation(room)) {
-            markMember(room, socket.getId());
-            recovery.room(socket.getClient().getId(), room, false);
-        }
-        if (lastRoom) {
-            userOfSocket.remove(socket.getId());
-        }
-    }
-
-    private void markMember(String room, String socketId) {
-        String userId = userOfSocket.get(socketId);
-        if (userId != null) {
-            dirtyMembers.add(new Membership(RoomNames.conversationOf(room), userId));
+        LiveSession session = connection.session();
+        if (session != null) {
+            recovery.room(session, room, joined);
         }
     }
 
@@ -147,10 +148,7 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
     public Map<String, Integer> conversation(String conversationId) {
         Map<String, Integer> users = new HashMap<>();
         for (SocketIoSocket socket : rooms.listClients(RoomNames.conversation(conversationId))) {
-            String userId = userOfSocket.get(socket.getId());
-            if (userId != null) {
-                users.merge(userId, 1, Integer::sum);
-            }
+            connections.of(socket).flatMap(Connection::user).ifPresent(user -> users.merge(user.userId(), 1, Integer::sum));
         }
         return users;
     }
@@ -159,7 +157,7 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
         String room = RoomNames.conversation(m.conversationId());
         int count = 0;
         for (SocketIoSocket socket : rooms.listClients(RoomNames.user(m.userId()))) {
-            if (rooms.roomsOf(socket.getId()).contains(room)) {
+            if (rooms.inRoom(socket, room)) {
                 count++;
             }
         }

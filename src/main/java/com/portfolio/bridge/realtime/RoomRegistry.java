@@ -12,8 +12,10 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
@@ -25,40 +27,41 @@ import java.util.function.Consumer;
 public final class RoomRegistry extends SocketIoAdapter {
 
     private final Map<String, Set<SocketIoSocket>> members = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> roomsBySocket = new ConcurrentHashMap<>();
+    private final Connections connections;
     private final Consumer<SocketIoSocket> onAdmitted;
     private final Listener listener;
     private final IOParser.Encoder encoder = new IOParser.Encoder();
 
     /** Told of every real change of membership, after it is made (presence follows rooms). */
     interface Listener {
-        void joined(String room, SocketIoSocket socket);
+        void joined(String room, Connection connection);
 
-        /** @param lastRoom the socket is in no room any more */
-        void left(String room, SocketIoSocket socket, boolean lastRoom);
+        void left(String room, Connection connection);
     }
 
-    RoomRegistry(SocketIoNamespace namespace, Consumer<SocketIoSocket> onAdmitted, Listener listener) {
+    RoomRegistry(SocketIoNamespace namespace, Connections connections, Consumer<SocketIoSocket> onAdmitted, Listener listener) {
         super(namespace);
+        this.connections = connections;
         this.onAdmitted = onAdmitted;
         this.listener = listener;
     }
 
+    // A socket's own rooms are kept on its connection; a socket whose connection closed joins nothing.
     @Override
     public void add(String room, SocketIoSocket socket) {
+        Connection connection = connections.of(socket).orElse(null);
+        if (connection == null) {
+            return;
+        }
         boolean[] added = new boolean[1];
         members.compute(room, (k, set) -> {
             Set<SocketIoSocket> s = set != null ? set : ConcurrentHashMap.newKeySet();
             added[0] = s.add(socket);
             return s;
         });
-        roomsBySocket.compute(socket.getId(), (k, set) -> {
-            Set<String> s = set != null ? set : ConcurrentHashMap.newKeySet();
-            s.add(room);
-            return s;
-        });
+        connection.rooms().add(room);
         if (added[0]) {
-            listener.joined(room, socket);
+            listener.joined(room, connection);
         }
         if (room.equals(socket.getId())) {
             onAdmitted.accept(socket);
@@ -69,10 +72,10 @@ public final class RoomRegistry extends SocketIoAdapter {
     public void remove(String room, SocketIoSocket socket) {
         boolean[] removed = new boolean[1];
         members.computeIfPresent(room, (k, set) -> (removed[0] = set.remove(socket)) && set.isEmpty() ? null : set);
-        Set<String> left = roomsBySocket.computeIfPresent(socket.getId(),
-                (k, set) -> set.remove(room) && set.isEmpty() ? null : set);
+        Optional<Connection> connection = connections.of(socket);
+        connection.ifPresent(c -> c.rooms().remove(room));
         if (removed[0]) {
-            listener.left(room, socket, left == null);
+            connection.ifPresent(c -> listener.left(room, c));
         }
     }
 
@@ -83,7 +86,7 @@ public final class RoomRegistry extends SocketIoAdapter {
 
     @Override
     public String[] listClientRooms(SocketIoSocket socket) {
-        return roomsBySocket.getOrDefault(socket.getId(), Set.of()).toArray(new String[0]);
+        return connections.of(socket).map(c -> c.rooms().toArray(new String[0])).orElse(new String[0]);
     }
 
     @Override
@@ -119,11 +122,12 @@ public final class RoomRegistry extends SocketIoAdapter {
         return members.keySet().stream().filter(room -> room.startsWith(prefix)).toList();
     }
 
-    /** Hands every socket in {@code room} to {@code send} (which delivers its own frame). @return how many took it */
-    int broadcastEach(String room, java.util.function.Predicate<SocketIoSocket> send) {
+    /** Hands every socket in {@code room}, with its connection, to {@code send} (which delivers its own frame). @return how many took it */
+    int broadcastEach(String room, BiPredicate<SocketIoSocket, Connection> send) {
         int sent = 0;
         for (SocketIoSocket socket : members.getOrDefault(room, Set.of())) {
-            if (send.test(socket)) {
+            Connection connection = connections.of(socket).orElse(null);
+            if (connection != null && send.test(socket, connection)) {
                 sent++;
             }
         }
@@ -134,13 +138,12 @@ public final class RoomRegistry extends SocketIoAdapter {
         return members.getOrDefault(room, Set.of()).size();
     }
 
-    public Set<String> roomsOf(String socketId) {
-        return Set.copyOf(roomsBySocket.getOrDefault(socketId, Set.of()));
+    boolean inRoom(SocketIoSocket socket, String room) {
+        return connections.of(socket).map(c -> c.rooms().contains(room)).orElse(false);
     }
 
     /** How many conversations the socket is in (what conversations-per-socket bounds). */
-    long conversationCount(String socketId) {
-        return roomsBySocket.getOrDefault(socketId, Set.of()).stream()
-                .filter(RoomNames::isConversation).count();
+    long conversationCount(SocketIoSocket socket) {
+        return connections.of(socket).map(c -> c.rooms().stream().filter(RoomNames::isConversation).count()).orElse(0L);
     }
 }

@@ -26,9 +26,9 @@ final class UserCommands {
         String room = RoomNames.conversation(conversationId);
         int in = 0;
         for (SocketIoSocket socket : sockets(userId)) {
-            if (rooms.roomsOf(socket.getId()).contains(room)) {
+            if (rooms.inRoom(socket, room)) {
                 in++;
-            } else if (limit.reachedBy(rooms, socket.getId())) {
+            } else if (limit.reachedBy(rooms, socket)) {
                 LOG.warning(() -> "join command: socket " + socket.getId() + " of user " + userId
                         + " is at the conversations-per-socket limit; not joined to " + conversationId);
             } else {
@@ -44,7 +44,7 @@ final class UserCommands {
         String room = RoomNames.conversation(conversationId);
         int left = 0;
         for (SocketIoSocket socket : sockets(userId)) {
-            if (rooms.roomsOf(socket.getId()).contains(room)) {
+            if (rooms.inRoom(socket, room)) {
                 socket.leaveRoom(room);
                 left++;
             }

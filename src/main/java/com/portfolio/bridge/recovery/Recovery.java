@@ -7,15 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.logging.Logger;
 
 /**
- * Connection state recovery on this node: the streams' logs, the rooms' buffers, each
- * connection's pid and cursor, and the sessions that went away. Decides whether a CONNECT with a
- * pid and an offset can be restored completely — or not at all.
+ * Connection state recovery on this node: the streams' logs, the rooms' buffers, the live sessions
+ * (each held by its connection) and the sessions that went away. Decides whether a CONNECT with
+ * a pid and an offset can be restored completely — or not at all.
  */
 public final class Recovery {
 
@@ -31,7 +30,6 @@ public final class Recovery {
     private final Sessions sessions;
     private final RestorePlanner planner;
     private final LiveSessions live = new LiveSessions();
-    private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
     // A session moves from live to kept in two steps; the cluster must not read it between them
     // (it would hear the session ended, and is told of each change once).
     private final Object moving = new Object();
@@ -84,33 +82,31 @@ public final class Recovery {
         this.elsewhere = lookup;
     }
 
-    /** The connection's socket was admitted with this pid: from now on its frames carry offsets. */
-    public void admitted(String connectionId, String pid, String userId) {
+    /**
+     * A socket was admitted with this pid: from now on its frames carry offsets.
+     * @return the live session, for its connection to hold until the socket ends
+     */
+    public LiveSession admitted(String pid, String userId) {
         // Where it starts: owed nothing up to here, so a client back before any event gets what followed.
         Watermarks w = watermarks();
-        live.admitted(connectionId, pid, userId, Offset.format(w.ids(), List.of(List.of(), List.of())));
-        cursors.put(connectionId, new Cursor());
+        LiveSession session = new LiveSession(pid, userId, Offset.format(w.ids(), List.of(List.of(), List.of())));
+        live.admitted(session);
+        return session;
     }
 
-    /** A contract room (user or conversation) the connection's socket joined or left. */
-    public void room(String connectionId, String room, boolean joined) {
-        live.room(connectionId, room, joined);
+    /** A contract room (user or conversation) the session's socket joined or left. */
+    public void room(LiveSession session, String room, boolean joined) {
+        live.room(session, room, joined);
     }
 
-    public Cursor cursor(String connectionId) {
-        return cursors.get(connectionId);
-    }
-
-    /** The connection is gone; whatever is left of it here goes too. */
-    public void forget(String connectionId) {
-        cursors.remove(connectionId);
-        live.remove(connectionId);
+    /** The connection is gone: its session, if still live here, is not kept. */
+    public void forget(LiveSession session) {
+        live.remove(session);
     }
 
     /** The socket is going (its rooms are still known); if the network ended it, its session is kept for the window. */
-    public void disconnecting(String connectionId, String reason, long nowMs) {
-        cursors.remove(connectionId);
-        leave(connectionId, reason, RECOVERABLE.contains(reason), nowMs);
+    public void disconnecting(LiveSession session, String reason, long nowMs) {
+        leave(session, reason, RECOVERABLE.contains(reason), nowMs);
     }
 
     /**
@@ -119,18 +115,18 @@ public final class Recovery {
      * the node stops, and the shutdown's own close is not one a session survives. The socket
      * still gets its events, with offsets, until the transport is closed.
      */
-    public void sendingAway(String connectionId, long nowMs) {
-        leave(connectionId, "sent away", true, nowMs);
+    public void sendingAway(LiveSession session, long nowMs) {
+        leave(session, "sent away", true, nowMs);
     }
 
     // Out of the live sessions and, if kept, into the kept ones: one step for the cluster's reads.
-    private void leave(String connectionId, String reason, boolean keep, long nowMs) {
+    private void leave(LiveSession session, String reason, boolean keep, long nowMs) {
         synchronized (moving) {
-            live.remove(connectionId).ifPresent(gone -> {
+            live.remove(session).ifPresent(rooms -> {
                 if (keep) {
-                    sessions.keep(new Session(gone.pid(), gone.userId(), gone.rooms(), nowMs, gone.start()));
+                    sessions.keep(new Session(session.pid(), session.userId(), rooms, nowMs, session.start()));
                 }
-                LOG.fine(() -> "session " + gone.pid() + " of user " + gone.userId() + " ended (" + reason + "): "
+                LOG.fine(() -> "session " + session.pid() + " of user " + session.userId() + " ended (" + reason + "): "
                         + (keep ? "kept for recovery" : "not recoverable"));
             });
         }

@@ -29,9 +29,9 @@ class RecoveryTest {
     }
 
     private void wentAway(String pid, String user, Set<String> rooms) {
-        recovery.admitted("c-" + pid, pid, user);
-        rooms.forEach(room -> recovery.room("c-" + pid, room, true));
-        recovery.disconnecting("c-" + pid, "transport close", System.currentTimeMillis());
+        LiveSession session = recovery.admitted(pid, user);
+        rooms.forEach(room -> recovery.room(session, room, true));
+        recovery.disconnecting(session, "transport close", System.currentTimeMillis());
     }
 
     @Test
@@ -61,10 +61,8 @@ class RecoveryTest {
 
     @Test
     void aServerOrUserDisconnectIsNotKept() {
-        recovery.admitted("c1", "p1", "alice");
-        recovery.disconnecting("c1", "server namespace disconnect", System.currentTimeMillis());
-        recovery.admitted("c2", "p2", "alice");
-        recovery.disconnecting("c2", "client namespace disconnect", System.currentTimeMillis());
+        recovery.disconnecting(recovery.admitted("p1", "alice"), "server namespace disconnect", System.currentTimeMillis());
+        recovery.disconnecting(recovery.admitted("p2", "alice"), "client namespace disconnect", System.currentTimeMillis());
         assertEquals(java.util.Map.of(), recovery.allSessions());
         assertTrue(recovery.plan("p1", null, "alice", System.currentTimeMillis()).isEmpty());
         assertTrue(recovery.plan("p2", null, "alice", System.currentTimeMillis()).isEmpty());
@@ -77,24 +75,38 @@ class RecoveryTest {
      */
     @Test
     void aSessionSentAwayStaysKeptWhateverEndsItsTransportLater() {
-        recovery.admitted("c1", "p1", "alice");
-        recovery.room("c1", "user-alice", true);
+        LiveSession session = recovery.admitted("p1", "alice");
+        recovery.room(session, "user-alice", true);
         recovery.drainSessions();
-        recovery.sendingAway("c1", System.currentTimeMillis());
-        assertTrue(recovery.cursor("c1") != null, "its events still carry offsets until it is closed");
-        recovery.disconnecting("c1", "server namespace disconnect", System.currentTimeMillis());
-        recovery.forget("c1");
+        recovery.sendingAway(session, System.currentTimeMillis());
+        recovery.disconnecting(session, "server namespace disconnect", System.currentTimeMillis());
+        recovery.forget(session);
         assertEquals(java.util.Map.of("p1", new SessionState("alice", Set.of("user-alice"), true, "1....")), recovery.drainSessions());
         assertTrue(recovery.plan("p1", null, "alice", System.currentTimeMillis()).isPresent());
     }
 
+    /** A client sent away comes back here before its old transport closed: the old connection's end must not end the new one. */
+    @Test
+    void aSessionEndsOnlyForTheConnectionThatHoldsIt() {
+        LiveSession old = recovery.admitted("p1", "alice");
+        recovery.sendingAway(old, System.currentTimeMillis());
+        Restore back = recovery.plan("p1", null, "alice", System.currentTimeMillis()).orElseThrow();
+        LiveSession now = recovery.admitted(back.session().pid(), "alice");
+        recovery.disconnecting(old, "transport close", System.currentTimeMillis());
+        recovery.forget(old);
+        assertEquals(java.util.Map.of("p1", new SessionState("alice", Set.of(), false, "1....")), recovery.allSessions());
+        recovery.room(old, "user-alice", true);
+        recovery.room(now, "user-bob", true);
+        assertEquals(Set.of("user-bob"), recovery.allSessions().get("p1").rooms(), "only the live session's rooms");
+    }
+
     @Test
     void whatTheClusterHearsOfSessionsAndWhatComesBackFromElsewhere() {
-        recovery.admitted("c1", "p1", "alice");
-        recovery.room("c1", "user-alice", true);
+        LiveSession session = recovery.admitted("p1", "alice");
+        recovery.room(session, "user-alice", true);
         assertEquals(java.util.Map.of("p1", new SessionState("alice", Set.of("user-alice"), false, "1....")), recovery.drainSessions());
         assertEquals(java.util.Map.of(), recovery.drainSessions(), "only what changed");
-        recovery.disconnecting("c1", "ping timeout", System.currentTimeMillis());
+        recovery.disconnecting(session, "ping timeout", System.currentTimeMillis());
         assertEquals(new SessionState("alice", Set.of("user-alice"), true, "1...."), recovery.drainSessions().get("p1"));
         recovery.claimedElsewhere(Set.of("p1"));
         assertEquals(java.util.Map.of(), recovery.allSessions(), "connected on another node now");
@@ -165,11 +177,11 @@ class RecoveryTest {
         });
         tick.start();
         for (int i = 0; i < count; i++) {
-            recovery.admitted("c" + i, "p" + i, "alice");
+            LiveSession session = recovery.admitted("p" + i, "alice");
             if (i % 2 == 0) {
-                recovery.sendingAway("c" + i, System.currentTimeMillis());
+                recovery.sendingAway(session, System.currentTimeMillis());
             } else {
-                recovery.disconnecting("c" + i, "transport close", System.currentTimeMillis());
+                recovery.disconnecting(session, "transport close", System.currentTimeMillis());
             }
         }
         going.set(false);
