@@ -174,10 +174,11 @@ final class Connections {
                 }
             }
         }
-        if (listenersLost > 0) {
-            int count = listenersLost;
-            LOG.warning(() -> count + " closed connections had lost their close listeners; finished by the sweep"
-                    + " (the engine may still hold them)");
+        if (finished > 0) {
+            int count = finished;
+            int lost = listenersLost;
+            LOG.warning(() -> count + " connections closed without their close event were finished by the sweep"
+                    + (lost > 0 ? "; " + lost + " had lost their close listeners (the engine may still hold them)" : ""));
         }
         return finished;
     }

@@ -143,5 +143,12 @@ public final class LocalCluster implements AutoCloseable {
             }
         }
         broker.stop();
+        for (LibertyNode node : nodes) {
+            // The cluster's nodes answer /metrics only to an admin: their log says what the sweep found (SweptNothing).
+            if (node.prepared() && node.messagesLog().contains("finished by the sweep")) {
+                throw new AssertionError(node.name() + "'s backstop sweep finished connections whose close event never came;"
+                        + " see " + node.logs().resolve("messages.log"));
+            }
+        }
     }
 }
