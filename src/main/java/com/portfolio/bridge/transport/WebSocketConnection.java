@@ -47,7 +47,7 @@ final class WebSocketConnection implements EngineWebSocket.Outbound {
 
             @Override
             public void close(boolean normal) {
-                open.closed(outbound());
+                open.closed(WebSocketConnection.this.outbound);
                 closer.close(session, normal ? NORMAL : SLOW_CONSUMER);
             }
         };
@@ -55,10 +55,6 @@ final class WebSocketConnection implements EngineWebSocket.Outbound {
                 limits.maxOutboundBytes(), limits.writeStallMs() + AsyncWire.TIMEOUT_GRAIN_MS, ending,
                 closer::retryShortly, System::nanoTime);
         open.opened(outbound);
-    }
-
-    private OutboundQueue outbound() {
-        return outbound;
     }
 
     /** The engine's side of this WebSocket. */
