@@ -5,10 +5,15 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.socket.engineio.server.EngineIoServer;
+import io.socket.engineio.server.EngineIoSocket;
+import io.socket.engineio.server.EngineIoWebSocket;
+import io.socket.engineio.server.Transport;
 import java.util.Arrays;
 
 /**
@@ -66,16 +71,32 @@ class ArchitectureTest {
             .because("the adapter knows the libraries, not the bridge: the bridge plugs in through its seams");
 
     @ArchTest
-    static final ArchRule libraryInternalsOnlyInTheAdapter = noClasses().that().resideOutsideOfPackages(BASE + "socketio..", BASE + "transport..")
+    static final ArchRule libraryInternalsOnlyInTheAdapter = noClasses().that().resideOutsideOfPackage(BASE + "socketio..")
             .should().dependOnClassesThat().resideInAnyPackage("io.socket.engineio.server.parser..")
-            .orShould().callMethod(io.socket.engineio.server.EngineIoSocket.class, "listeners", String.class)
-            .orShould().callMethod(io.socket.engineio.server.EngineIoSocket.class, "emit", String.class, Object[].class)
-            .because("frames, the data feed and synthetic events are the adapter's (socketio): one place to check on an upgrade");
+            .orShould().callMethodWhere(onTheEngine("listeners"))
+            .orShould().callMethodWhere(onTheEngine("emit"))
+            .orShould().beAssignableTo(EngineIoWebSocket.class)
+            .because("frames, the data feed, synthetic events and the engine's WebSocket transport are the adapter's"
+                    + " (socketio): one place to check on an upgrade");
+
+    @ArchTest
+    static final ArchRule engineOnlyInTheAdapterAndTheNamespace = noClasses()
+            .that().resideOutsideOfPackages(BASE + "socketio..", BASE + "realtime..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.socket.engineio..")
+            .because("the transport hands requests and WebSockets to the engine through the adapter's seams; only the"
+                    + " namespace, which owns the engine, holds its connections");
 
     @ArchTest
     static final ArchRule vocabularyStandsAlone = noClasses().that().resideInAPackage(BASE + "vocabulary..")
             .should().dependOnClassesThat(oursBut("vocabulary"))
             .because("the shared words are the ground floor every package may stand on");
+
+    /** A call of {@code method} on the engine's own emitters: a connection, its transport, the server. */
+    private static DescribedPredicate<JavaMethodCall> onTheEngine(String method) {
+        Class<?>[] engine = {EngineIoSocket.class, EngineIoWebSocket.class, Transport.class, EngineIoServer.class};
+        return DescribedPredicate.describe(method + "() on an Engine.IO connection, transport or server",
+                call -> call.getName().equals(method) && Arrays.stream(engine).anyMatch(call.getTargetOwner()::isAssignableTo));
+    }
 
     /** Classes of these packages of ours. */
     private static DescribedPredicate<JavaClass> ours(String... packages) {

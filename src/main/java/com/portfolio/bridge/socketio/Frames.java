@@ -8,10 +8,12 @@ import org.json.JSONObject;
  * Every Socket.IO v5 / Engine.IO v4 frame the bridge writes itself rather than through the
  * library's encoder: the broadcast EVENT (encoded once per room, the producer's document spliced
  * in verbatim, the socket's offset last), CONNECT_ERROR, the CONNECT answer with a {@code pid},
- * and the OPEN packet with {@code maxPayload}.
+ * the OPEN packet with {@code maxPayload} and the noop.
  */
 public final class Frames {
 
+    /** The Engine.IO noop packet: answers a poll nobody else will. */
+    static final String NOOP = "6";
     private static final Pattern OPEN_SID = Pattern.compile("\"sid\"\\s*:\\s*\"([^\"]{1,64})\"");
 
     private Frames() {
@@ -52,18 +54,18 @@ public final class Frames {
         return prefix + new JSONObject(frame.substring(prefix.length())).put("pid", pid);
     }
 
-    public static boolean isOpenPacket(String frame) {
+    static boolean isOpenPacket(String frame) {
         return frame.startsWith("0{");
     }
 
     /** The session id an OPEN packet hands the client, or null. */
-    public static String openSid(String frame) {
+    static String openSid(String frame) {
         Matcher m = OPEN_SID.matcher(frame);
         return isOpenPacket(frame) && m.find() ? m.group(1) : null;
     }
 
     /** The OPEN packet with {@code maxPayload}, which Engine.IO v4 handshakes carry and the library leaves out. */
-    public static String openWithMaxPayload(String frame, long maxPayload) {
+    static String openWithMaxPayload(String frame, long maxPayload) {
         if (!isOpenPacket(frame) || frame.contains("\"maxPayload\"")) {
             return frame;
         }

@@ -31,7 +31,7 @@ public final class SocketIoEngine {
         EngineIoServerOptions options = EngineIoServerOptions.newFromDefault();
         // The library's CORS default is every origin with credentials; the transport applies our allow-list.
         options.setCorsHandlingDisabled(true);
-        // Only handshakes run synchronously (see transport.HandshakeBuffer); every real request is async.
+        // Only handshakes run synchronously (see HandshakeBuffer); every real request is async.
         options.setAllowSyncPolling(true);
         options.setPingInterval(pingIntervalMs);
         options.setPingTimeout(pingTimeoutMs);

@@ -5,6 +5,8 @@
  * assumption has a test named after it in this package's tests, against the library alone. The
  * rest of the bridge uses the seams here: {@link com.portfolio.bridge.socketio.ConnectMiddleware}
  * (as socket.io's {@code namespace.use()}), {@link com.portfolio.bridge.socketio.Frames} (every
- * frame we build ourselves) and {@link com.portfolio.bridge.socketio.Sockets}.
+ * frame we build ourselves), {@link com.portfolio.bridge.socketio.Sockets}, and for the transport
+ * the engine's HTTP and WebSocket edges ({@code HandshakeBuffer}, {@code PollingPost},
+ * {@code HeldPoll.Answer}, {@code EngineWebSocket.Outbound}).
  */
 package com.portfolio.bridge.socketio;

@@ -59,7 +59,7 @@ public class EngineEndpoint {
         connection = new WebSocketConnection(session, query,
                 (Map<String, List<String>>) properties.getOrDefault(HandshakeCapture.HEADERS, Map.of()),
                 engine, services.closer(), services.openSockets(), services.metrics(), requests::describe);
-        requests.engine().handleWebSocket(connection);
+        connection.engine().open(requests.engine());
     }
 
     /**
@@ -70,26 +70,25 @@ public class EngineEndpoint {
 
     @OnMessage(maxMessageSize = MAX_ASSEMBLED_BYTES)
     public void text(Session session, String message) throws IOException {
-        if (connection != null && withinLimit(session, message.length())) {
-            connection.emit("message", message);
-        }
+        received(session, message, message.length());
     }
 
     @OnMessage(maxMessageSize = MAX_ASSEMBLED_BYTES)
     public void binary(Session session, byte[] message) throws IOException {
-        if (connection != null && withinLimit(session, message.length)) {
-            connection.emit("message", (Object) message);
-        }
+        received(session, message, message.length);
     }
 
     // Liberty ignores a per-session message size set at open, so the limit is applied here.
-    private boolean withinLimit(Session session, long size) throws IOException {
-        if (size <= maxPayload) {
-            return true;
+    private void received(Session session, Object message, long size) throws IOException {
+        if (connection == null) {
+            return;
         }
-        LOG.info(() -> "closing WebSocket " + session.getId() + ": message of " + size + " over maxPayload");
-        session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message over maxPayload"));
-        return false;
+        if (size > maxPayload) {
+            LOG.info(() -> "closing WebSocket " + session.getId() + ": message of " + size + " over maxPayload");
+            session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message over maxPayload"));
+            return;
+        }
+        connection.engine().received(message);
     }
 
     @OnClose
@@ -102,7 +101,7 @@ public class EngineEndpoint {
     @OnError
     public void error(Session session, Throwable failure) {
         if (connection != null) {
-            connection.emit("error", "websocket error", String.valueOf(failure.getMessage()));
+            connection.engine().failed(failure);
         }
     }
 }

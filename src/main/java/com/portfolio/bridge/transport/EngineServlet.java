@@ -3,6 +3,9 @@ package com.portfolio.bridge.transport;
 import com.portfolio.bridge.config.BridgeConfig;
 import com.portfolio.bridge.metrics.BridgeMetrics;
 import com.portfolio.bridge.realtime.EngineRequests;
+import com.portfolio.bridge.socketio.HandshakeBuffer;
+import com.portfolio.bridge.socketio.HeldPoll;
+import com.portfolio.bridge.socketio.PollingPost;
 import com.portfolio.bridge.socketio.Queries;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -55,32 +58,27 @@ public class EngineServlet extends HttpServlet {
         String sid = query.get("sid");
         if (!"4".equals(query.get("EIO"))) {
             EngineErrors.UNSUPPORTED_PROTOCOL_VERSION.write(response);
-        } else if (HandshakeBuffer.isPollingHandshake(request, sid)) {
-            HandshakeBuffer buffer = new HandshakeBuffer(request, response);
-            connections().engine().handleRequest(buffer.request(), buffer.response());
-            buffer.release(response, config.engine().maxPayloadBytes());
-        } else if (sid != null && !connections().isOpen(sid)) {
+        } else if (sid == null) {
+            HandshakeBuffer.newSession(connections().engine(), request, response, config.engine().maxPayloadBytes());
+        } else if (!connections().isOpen(sid)) {
             // Unknown, or closed by us and only waiting for the heartbeat to reclaim it.
             EngineErrors.UNKNOWN_SID.write(response);
-        } else if (sid != null && "POST".equals(request.getMethod())) {
+        } else if ("POST".equals(request.getMethod())) {
             push(request, response, sid);
-        } else if (sid != null && "GET".equals(request.getMethod())) {
+        } else if ("GET".equals(request.getMethod())) {
             poll(request, response, sid);
-        } else if (sid != null) {
+        } else {
             // The library answers other methods with an empty 500.
             EngineErrors.BAD_REQUEST.write(response);
-        } else {
-            connections().engine().handleRequest(request, response);
         }
     }
 
     private void push(HttpServletRequest request, HttpServletResponse response, String sid) throws IOException {
-        PollingPost post = PollingPost.read(request, config.engine().maxPayloadBytes());
-        if (post.verdict() == PollingPost.Verdict.OK) {
-            connections().engine().handleRequest(post.replay(request), response);
+        PollingPost.Verdict verdict = PollingPost.handle(connections().engine(), request, response, config.engine().maxPayloadBytes());
+        if (verdict == PollingPost.Verdict.OK) {
             return;
         }
-        boolean tooLarge = post.verdict() == PollingPost.Verdict.TOO_LARGE;
+        boolean tooLarge = verdict == PollingPost.Verdict.TOO_LARGE;
         LOG.info(() -> "closing session " + sid + ": " + (tooLarge ? "POST over maxPayload" : "malformed POST"));
         connections().close(sid);
         (tooLarge ? EngineErrors.PAYLOAD_TOO_LARGE : EngineErrors.BAD_REQUEST).write(response);
@@ -94,26 +92,9 @@ public class EngineServlet extends HttpServlet {
             EngineErrors.BAD_REQUEST.write(response);
             return;
         }
-        PollAnswer answer = new PollAnswer(request, response, writers, new PollAnswer.Outcome() {
-            @Override
-            public void answered() {
-                polls.end(sid, token);
-            }
-
-            @Override
-            public void notTaken(IOException failure) {
-                pollNotTaken(sid, failure);
-            }
-        });
+        PollAnswer answer = new PollAnswer(response, writers, () -> polls.end(sid, token), failure -> pollNotTaken(sid, failure));
         try {
-            connections().engine().handleRequest(answer.request(), answer.response());
-            // The engine looks a session up before taking its lock, so a poll that races the
-            // session's close is parked on the dead transport and would hang until the async
-            // timeout (3 min). The close event has run once the session is gone, so nobody
-            // else will answer it then: it gets the noop a poll open at close time gets.
-            if (connections().isGone(sid)) {
-                answer.answerIfForgotten();
-            }
+            new HeldPoll(request, response, answer).handle(connections().engine(), () -> connections().isGone(sid));
         } finally {
             polls.endWhenDone(request, sid, token);
         }

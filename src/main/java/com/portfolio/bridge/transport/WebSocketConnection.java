@@ -2,60 +2,52 @@ package com.portfolio.bridge.transport;
 
 import com.portfolio.bridge.config.EngineSettings;
 import com.portfolio.bridge.metrics.BridgeMetrics;
-import com.portfolio.bridge.socketio.Frames;
-import io.socket.engineio.server.EngineIoWebSocket;
+import com.portfolio.bridge.socketio.EngineWebSocket;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 /**
- * One Jakarta WebSocket session seen as the engine's WebSocket transport. Writes never block
- * anyone: they queue in an {@link OutboundQueue} sent with asynchronous, deadlined sends; a
- * client that stops reading is cut off. The engine's close waits until what it queued is sent.
+ * One Jakarta WebSocket session as the engine's WebSocket transport ({@link EngineWebSocket}).
+ * Writes never block anyone: they queue in an {@link OutboundQueue} sent with asynchronous,
+ * deadlined sends; a client that stops reading is cut off. The engine's close waits until what
+ * it queued is sent.
  */
-final class WebSocketConnection extends EngineIoWebSocket {
+final class WebSocketConnection implements EngineWebSocket.Outbound {
 
     private static final Logger LOG = Logger.getLogger(WebSocketConnection.class.getName());
     static final CloseReason SLOW_CONSUMER =
             new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "slow consumer: client stopped reading");
     private static final CloseReason NORMAL = new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
 
-    private final Session session;
-    private final Map<String, String> query;
-    private final Map<String, List<String>> headers;
+    private final EngineWebSocket engine;
     private final OutboundQueue outbound;
     private final OpenWebSockets open;
-    private final long maxPayload;
-    private volatile boolean opened;
-    // The Engine.IO session id, for the logs: in the query of an upgrade, else in the open packet.
-    private volatile String engineId;
 
     WebSocketConnection(Session session, Map<String, String> query, Map<String, List<String>> headers,
             EngineSettings limits, SessionCloser closer, OpenWebSockets open, BridgeMetrics metrics,
-            java.util.function.UnaryOperator<String> describe) {
-        this.engineId = query.get("sid");
-        this.maxPayload = limits.maxPayloadBytes();
-        this.session = session;
-        this.query = query;
-        this.headers = headers;
+            UnaryOperator<String> describe) {
+        this.engine = new EngineWebSocket(query, headers, limits.maxPayloadBytes(), this);
         this.open = open;
         OutboundQueue.Ending ending = new OutboundQueue.Ending() {
             @Override
             public void cut(String why, boolean stalled) {
-                LOG.warning(() -> "closing the WebSocket of " + (engineId == null ? "an unopened connection" : describe.apply(engineId))
+                String id = engine.sessionId();
+                LOG.warning(() -> "closing the WebSocket of " + (id == null ? "an unopened connection" : describe.apply(id))
                         + ": " + why);
                 if (stalled) {
                     metrics.stalledClientCut("websocket");
                 }
-                closer.tellEngine(() -> emit("close"));
+                closer.tellEngine(engine::closed);
             }
 
             @Override
             public void close(boolean normal) {
-                open.closed(outbound());
+                open.closed(WebSocketConnection.this.outbound);
                 closer.close(session, normal ? NORMAL : SLOW_CONSUMER);
             }
         };
@@ -65,38 +57,16 @@ final class WebSocketConnection extends EngineIoWebSocket {
         open.opened(outbound);
     }
 
-    private OutboundQueue outbound() {
-        return outbound;
+    /** The engine's side of this WebSocket. */
+    EngineWebSocket engine() {
+        return engine;
     }
 
     @Override
-    public Map<String, String> getQuery() {
-        return query;
+    public void write(Object frame) throws IOException {
+        outbound.add(frame);
     }
 
-    @Override
-    public Map<String, List<String>> getConnectionHeaders() {
-        return headers;
-    }
-
-    @Override
-    public void write(String message) throws IOException {
-        if (!opened) {
-            opened = true;
-            if (engineId == null) {
-                engineId = Frames.openSid(message);
-            }
-            message = Frames.openWithMaxPayload(message, maxPayload);
-        }
-        outbound.add(message);
-    }
-
-    @Override
-    public void write(byte[] message) throws IOException {
-        outbound.add(message);
-    }
-
-    /** The engine closes the transport: after what it queued (a DISCONNECT, say) has gone out. */
     @Override
     public void close() {
         outbound.closeWhenFlushed();
@@ -106,6 +76,6 @@ final class WebSocketConnection extends EngineIoWebSocket {
     void gone() {
         outbound.abandon();
         open.closed(outbound);
-        emit("close");
+        engine.closed();
     }
 }

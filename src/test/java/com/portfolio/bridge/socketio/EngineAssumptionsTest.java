@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.portfolio.bridge.socketio.LibraryDoubles.MemoryWebSocket;
-import com.portfolio.bridge.socketio.LibraryDoubles.Rig;
 import io.socket.engineio.server.Emitter;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
@@ -43,7 +41,7 @@ class EngineAssumptionsTest {
         EngineIoServerOptions fresh = EngineIoServerOptions.newFromDefault();
         assertDoesNotThrow(() -> fresh.setPingInterval(1234));
         assertEquals(EngineIoServerOptions.DEFAULT.getPingTimeout(), fresh.getPingTimeout());
-        fresh.setScheduledExecutorService(new LibraryDoubles.ManualScheduler());
+        fresh.setScheduledExecutorService(new ManualScheduler());
         new EngineIoServer(fresh);
         assertThrows(IllegalStateException.class, () -> fresh.setPingInterval(1), "a server locks the options it was built on");
     }
@@ -51,7 +49,7 @@ class EngineAssumptionsTest {
     /** ConnectInterceptor.attach: keeps what listeners("data") returned, then calls off("data"); that list must survive. */
     @Test
     void listenersReturnsASnapshotThatOutlivesOff() {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         rig.webSocket(WS);
         EngineIoSocket connection = rig.last();
         List<Emitter.Listener> library = connection.listeners("data");
@@ -63,7 +61,7 @@ class EngineAssumptionsTest {
     /** ConnectInterceptor.fail: logs and closes the connection itself, since the engine's emitter swallows a listener's exception. */
     @Test
     void listenerExceptionsAreSwallowedByTheEmitter() {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         EngineIoSocket connection = rig.last();
         connection.on("data", (Emitter.Listener) args -> {
@@ -76,10 +74,10 @@ class EngineAssumptionsTest {
         assertEquals(ReadyState.OPEN, connection.getReadyState());
     }
 
-    /** WebSocketConnection.write (Frames.openSid, openWithMaxPayload): the first frame of a WebSocket session is the open packet; an upgrade's first is "3probe". */
+    /** EngineWebSocket.write (Frames.openSid, openWithMaxPayload): the first frame of a WebSocket session is the open packet; an upgrade's first is "3probe". */
     @Test
     void theFirstWebSocketFrameIsTheOpenPacketAndAnUpgradesIsTheProbeAnswer() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket direct = rig.webSocket(WS);
         String open = direct.texts().get(0);
         assertTrue(open.startsWith("0{"), open);
@@ -91,10 +89,10 @@ class EngineAssumptionsTest {
         assertEquals(List.of("3probe"), upgrade.texts());
     }
 
-    /** WebSocketConnection / OutboundQueue: write() runs on the sender's thread holding the connection's lock, so it must never block. */
+    /** EngineWebSocket.Outbound, transport.OutboundQueue: write() runs on the sender's thread holding the connection's lock, so it must never block. */
     @Test
     void webSocketWritesRunOnTheSendersThreadUnderTheConnectionLock() throws Exception {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         EngineIoSocket connection = rig.last();
         CountDownLatch writing = new CountDownLatch(1);
@@ -124,10 +122,10 @@ class EngineAssumptionsTest {
         assertEquals(List.of("4first", "4second"), ws.texts().subList(1, 3));
     }
 
-    /** WebSocketConnection.close/gone: the engine calls close() and stays CLOSING until the socket emits "close". */
+    /** EngineWebSocket.close/closed: the engine calls close() and stays CLOSING until the socket emits "close". */
     @Test
     void closingAWebSocketConnectionCallsCloseAndWaitsForItsCloseEvent() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         EngineIoSocket connection = rig.last();
         List<Object> reasons = new ArrayList<>();
@@ -146,7 +144,7 @@ class EngineAssumptionsTest {
     /** Connections.opened (Sockets.openedOnWebSocket): a polling session moved to WebSocket is told by "upgrade"; getInitialQuery() stays the handshake's. */
     @Test
     void upgradeFiresAnUpgradeEventAndKeepsTheHandshakesInitialQuery() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         String sid = rig.pollingHandshake();
         EngineIoSocket connection = rig.last();
         AtomicInteger upgrades = new AtomicInteger();
@@ -164,7 +162,7 @@ class EngineAssumptionsTest {
     /** Timers: heartbeats and the CONNECT timeout are one-shot schedule(Runnable, ms) calls on the executor we supply; Timers overrides only those. */
     @Test
     void timersAreOneShotRunnablesScheduledInMillisecondsOnTheSuppliedExecutor() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         rig.pollingHandshake();
         MemoryWebSocket ws = rig.webSocket(WS);
         rig.connect(ws);
@@ -172,7 +170,7 @@ class EngineAssumptionsTest {
         assertEquals(List.of(), rig.scheduler.refused, "no execute/submit/schedule(Callable)/fixed-rate call");
         assertTrue(rig.scheduler.tasks.stream().allMatch(t -> t.unit == TimeUnit.MILLISECONDS));
         Set<Long> delays = rig.scheduler.tasks.stream().map(t -> t.delay).collect(Collectors.toSet());
-        assertEquals(Set.of(25_000L, 45_000L, LibraryDoubles.CONNECT_TIMEOUT_MS), delays,
+        assertEquals(Set.of(25_000L, 45_000L, EngineRig.CONNECT_TIMEOUT_MS), delays,
                 "ping interval, ping interval + timeout after a packet, the CONNECT timeout");
         rig.scheduler.latest(25_000).run();
         assertEquals("2", ws.texts().get(ws.texts().size() - 1), "the ping goes out when its task runs");
@@ -182,7 +180,7 @@ class EngineAssumptionsTest {
     /** PortfolioNamespace.stop: closes every connection itself; engine.shutdown() only forgets them and leaves our executor running. */
     @Test
     void shutdownNeitherClosesConnectionsNorStopsASuppliedExecutor() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         EngineIoSocket connection = rig.last();
         rig.engine.shutdown();
@@ -192,14 +190,29 @@ class EngineAssumptionsTest {
         assertFalse(rig.knows(connection.getId()));
     }
 
-    /** EngineEndpoint.binary: a binary message emitted as byte[] on the engine's WebSocket reaches the data listeners as byte[]. */
+    /** EngineWebSocket.received: a binary message emitted as byte[] on the engine's WebSocket reaches the data listeners as byte[]. */
     @Test
     void binaryWebSocketMessagesReachDataListenersAsByteArrays() {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         List<Object> data = new ArrayList<>();
         rig.last().on("data", (Emitter.Listener) args -> data.add(args[0]));
         ws.emit("message", (Object) new byte[] {1, 2, 3});
         assertArrayEquals(new byte[] {1, 2, 3}, (byte[]) data.get(0));
+    }
+
+    /** EngineWebSocket.failed: an "error" event on the engine's WebSocket closes the connection ("transport error") and the transport. */
+    @Test
+    void anErrorEventOnTheEnginesWebSocketClosesTheConnection() throws IOException {
+        EngineRig rig = new EngineRig();
+        MemoryWebSocket ws = rig.webSocket(WS);
+        EngineIoSocket connection = rig.last();
+        List<Object> reasons = new ArrayList<>();
+        connection.on("close", args -> reasons.add(args[0]));
+        ws.emit("error", "websocket error", "broken pipe");
+        assertEquals(List.of("transport error"), reasons);
+        assertEquals(ReadyState.CLOSED, connection.getReadyState());
+        assertEquals(1, ws.closes);
+        assertFalse(rig.knows(connection.getId()));
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.portfolio.bridge.socketio.LibraryDoubles.Http;
-import com.portfolio.bridge.socketio.LibraryDoubles.Rig;
 import io.socket.engineio.server.Emitter;
 import io.socket.engineio.server.parser.Packet;
 import io.socket.engineio.server.parser.Parser;
@@ -25,12 +23,12 @@ class HttpAssumptionsTest {
     @Test
     void anEioOtherThan4FallsBackToProtocolV3() throws IOException {
         for (String eio : List.of("EIO=3&", "EIO=5&", "EIO=banana&", "")) {
-            Rig rig = new Rig();
-            Http handshake = rig.send(Http.sync("GET", eio + "transport=polling"));
+            EngineRig rig = new EngineRig();
+            HttpExchange handshake = rig.send(HttpExchange.sync("GET", eio + "transport=polling"));
             assertEquals(200, handshake.status, eio);
             assertEquals(3, rig.last().getProtocolVersion(), eio);
         }
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         rig.webSocket("EIO=5&transport=websocket");
         assertEquals(3, rig.last().getProtocolVersion());
     }
@@ -38,11 +36,11 @@ class HttpAssumptionsTest {
     /** PollingPost.replay: the library reads a POST body as exactly getContentLength() bytes (the replay keeps the request's length). */
     @Test
     void aPollingPostIsReadAsExactlyContentLengthBytes() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         String sid = rig.pollingHandshake();
         List<Object> data = new ArrayList<>();
         rig.last().on("data", (Emitter.Listener) args -> data.add(args[0]));
-        Http post = Http.sync("POST", POLLING + "&sid=" + sid).body("4hello\u001e4world");
+        HttpExchange post = HttpExchange.sync("POST", POLLING + "&sid=" + sid).body("4hello\u001e4world");
         post.contentLength = "4hello".length();
         rig.send(post);
         assertEquals(List.of("hello"), data);
@@ -52,9 +50,9 @@ class HttpAssumptionsTest {
     /** PollingPost.replay (not handled): without a Content-Length (a chunked POST) the library fails sizing its buffer. */
     @Test
     void aPollingPostWithoutContentLengthFailsInTheLibrary() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         String sid = rig.pollingHandshake();
-        Http chunked = Http.sync("POST", POLLING + "&sid=" + sid).body("4hello");
+        HttpExchange chunked = HttpExchange.sync("POST", POLLING + "&sid=" + sid).body("4hello");
         chunked.contentLength = -1;
         assertThrows(NegativeArraySizeException.class, () -> rig.send(chunked));
     }
@@ -75,11 +73,11 @@ class HttpAssumptionsTest {
     /** PollingPost, EngineServlet.push: a malformed POST throws out of handleRequest (a 500 with a stack trace); a parseable one is answered 200 "ok". */
     @Test
     void aMalformedPollingPostThrowsOutOfHandleRequest() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         String sid = rig.pollingHandshake();
-        assertThrows(NumberFormatException.class, () -> rig.send(Http.sync("POST", POLLING + "&sid=" + sid).body("xyz")));
-        assertThrows(NullPointerException.class, () -> rig.send(Http.sync("POST", POLLING + "&sid=" + sid).body("9abc")));
-        Http meaningless = rig.send(Http.sync("POST", POLLING + "&sid=" + sid).body("0"));
+        assertThrows(NumberFormatException.class, () -> rig.send(HttpExchange.sync("POST", POLLING + "&sid=" + sid).body("xyz")));
+        assertThrows(NullPointerException.class, () -> rig.send(HttpExchange.sync("POST", POLLING + "&sid=" + sid).body("9abc")));
+        HttpExchange meaningless = rig.send(HttpExchange.sync("POST", POLLING + "&sid=" + sid).body("0"));
         assertEquals(200, meaningless.status);
         assertEquals("ok", meaningless.body());
     }
@@ -87,9 +85,9 @@ class HttpAssumptionsTest {
     /** EngineServlet.service: the library answers a method other than GET/POST on a session with an empty 500. */
     @Test
     void otherMethodsOnASessionAreAnsweredWithAnEmpty500() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         String sid = rig.pollingHandshake();
-        Http put = rig.send(Http.sync("PUT", POLLING + "&sid=" + sid));
+        HttpExchange put = rig.send(HttpExchange.sync("PUT", POLLING + "&sid=" + sid));
         assertEquals(500, put.status);
         assertEquals("", put.body());
     }
@@ -97,18 +95,18 @@ class HttpAssumptionsTest {
     /** SocketIoEngine (CORS disabled), Cors: the library's CORS default answers every origin, with credentials. */
     @Test
     void theCorsDefaultAllowsEveryOriginWithCredentials() throws IOException {
-        Http open = Http.sync("GET", POLLING);
+        HttpExchange open = HttpExchange.sync("GET", POLLING);
         open.headers.put("Origin", "https://evil.example");
-        new Rig(options -> options.setCorsHandlingDisabled(false), null).send(open);
+        new EngineRig(options -> options.setCorsHandlingDisabled(false), null).send(open);
         assertEquals("https://evil.example", open.responseHeaders.get("Access-Control-Allow-Origin"));
         assertEquals("true", open.responseHeaders.get("Access-Control-Allow-Credentials"));
-        Http disabled = Http.sync("GET", POLLING);
+        HttpExchange disabled = HttpExchange.sync("GET", POLLING);
         disabled.headers.put("Origin", "https://evil.example");
-        new Rig().send(disabled);
+        new EngineRig().send(disabled);
         assertTrue(disabled.responseHeaders.isEmpty(), disabled.responseHeaders.toString());
     }
 
-    /** EngineServlet.service, EngineEndpoint.open (not handled): ParseQS.decode throws on a missing query, a repeated key or a bad escape. */
+    /** Queries.decode (for EngineServlet, EngineEndpoint): ParseQS.decode throws on a missing query, a repeated key or a bad escape. */
     @Test
     void parseQsThrowsOnAMissingQueryARepeatedKeyOrABadEscape() {
         assertEquals(Map.of("EIO", "4", "transport", "polling"), ParseQS.decode(POLLING));

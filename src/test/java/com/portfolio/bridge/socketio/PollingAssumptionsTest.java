@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.portfolio.bridge.socketio.LibraryDoubles.Http;
-import com.portfolio.bridge.socketio.LibraryDoubles.MemoryWebSocket;
-import com.portfolio.bridge.socketio.LibraryDoubles.Rig;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.engineio.server.parser.Packet;
 import java.io.IOException;
@@ -17,7 +14,7 @@ import java.util.List;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
-/** engine.io-server 6.3.2's long-polling, as HandshakeBuffer, PendingPolls, PollAnswer and EngineServlet rely on it. */
+/** engine.io-server 6.3.2's long-polling, as HandshakeBuffer, HeldPoll and the transport's PendingPolls and EngineServlet rely on it. */
 class PollingAssumptionsTest {
 
     private static final String POLLING = "EIO=4&transport=polling";
@@ -25,8 +22,8 @@ class PollingAssumptionsTest {
     /** HandshakeBuffer: the polling handshake writes (and closes) the open packet before the engine registers the session id. */
     @Test
     void thePollingHandshakeWritesTheOpenPacketBeforeRegisteringTheSid() throws IOException {
-        Rig rig = new Rig();
-        Http handshake = Http.sync("GET", POLLING);
+        EngineRig rig = new EngineRig();
+        HttpExchange handshake = HttpExchange.sync("GET", POLLING);
         List<Boolean> knownWhenWritten = new ArrayList<>();
         handshake.onOutputClose = () -> {
             try {
@@ -43,21 +40,21 @@ class PollingAssumptionsTest {
     /** HandshakeBuffer, SocketIoEngine (setAllowSyncPolling): a request that is not async-supported is answered at once, but only with sync polling allowed. */
     @Test
     void aRequestThatIsNotAsyncSupportedIsAnsweredSynchronouslyOnlyWithSyncPollingAllowed() throws IOException {
-        Http refused = new Rig(options -> options.setAllowSyncPolling(false), null).send(Http.sync("GET", POLLING));
+        HttpExchange refused = new EngineRig(options -> options.setAllowSyncPolling(false), null).send(HttpExchange.sync("GET", POLLING));
         assertEquals(400, refused.status);
         assertEquals("{\"code\": 4, \"message\": \"Forbidden\"}", refused.body());
-        Http answered = new Rig().send(Http.sync("GET", POLLING));
+        HttpExchange answered = new EngineRig().send(HttpExchange.sync("GET", POLLING));
         assertEquals(200, answered.status);
         assertTrue(answered.body().startsWith("0{"), answered.body());
         assertFalse(answered.log.contains("startAsync()"));
         assertTrue(answered.log.indexOf("close") > answered.log.indexOf("write"), "written and closed before handleRequest returns");
     }
 
-    /** HandshakeBuffer.release, WebSocketConnection.write (Frames.openWithMaxPayload): the open packet carries no maxPayload, on either transport. */
+    /** HandshakeBuffer.newSession, EngineWebSocket.write (Frames.openWithMaxPayload): the open packet carries no maxPayload, on either transport. */
     @Test
     void theOpenPacketLacksMaxPayloadOnBothTransports() throws IOException {
-        Rig rig = new Rig();
-        JSONObject polling = new JSONObject(rig.send(Http.sync("GET", POLLING)).body().substring(1));
+        EngineRig rig = new EngineRig();
+        JSONObject polling = new JSONObject(rig.send(HttpExchange.sync("GET", POLLING)).body().substring(1));
         MemoryWebSocket ws = rig.webSocket("EIO=4&transport=websocket");
         JSONObject websocket = new JSONObject(ws.texts().get(0).substring(1));
         for (JSONObject open : List.of(polling, websocket)) {
@@ -69,14 +66,14 @@ class PollingAssumptionsTest {
     /** PendingPolls: a second concurrent poll makes the library close the session; the open poll gets the close packet. */
     @Test
     void aSecondConcurrentPollClosesTheSession() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         String sid = rig.pollingHandshake();
         EngineIoSocket connection = rig.last();
-        Http first = rig.send(new Http("GET", POLLING + "&sid=" + sid));
+        HttpExchange first = rig.send(new HttpExchange("GET", POLLING + "&sid=" + sid));
         assertTrue(first.asyncStarted, "the first poll waits");
         List<Object> reasons = new ArrayList<>();
         connection.on("close", args -> reasons.add(args[0]));
-        Http second = new Http("GET", POLLING + "&sid=" + sid);
+        HttpExchange second = new HttpExchange("GET", POLLING + "&sid=" + sid);
         assertThrows(NullPointerException.class, () -> rig.send(second), "the library fails on the second poll itself");
         assertEquals(List.of("transport error"), reasons);
         assertEquals("1", first.body());
@@ -84,12 +81,12 @@ class PollingAssumptionsTest {
         assertFalse(rig.knows(sid));
     }
 
-    /** PollAnswer, DeferredCompletion, BufferedOutput: a poll starts async on our request, writes via getOutputStream + close, then completes through request.getAsyncContext(). */
+    /** HeldPoll, BufferedOutput: a poll starts async on our request, writes via getOutputStream + close, then completes through request.getAsyncContext(). */
     @Test
     void anAsyncPollWritesThroughTheStreamThenCompletesThroughTheRequestsAsyncContext() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         String sid = rig.pollingHandshake();
-        Http poll = new Http("GET", POLLING + "&sid=" + sid);
+        HttpExchange poll = new HttpExchange("GET", POLLING + "&sid=" + sid);
         poll.otherContext();
         rig.send(poll);
         assertEquals(List.of("startAsync()", "addListener@started", "setTimeout@started"), poll.log);
@@ -100,14 +97,14 @@ class PollingAssumptionsTest {
         assertEquals("4hi", poll.body());
     }
 
-    /** EngineServlet.poll (answerIfForgotten): a poll that looked the session up before it closed is parked for the 3-minute async timeout. */
+    /** HeldPoll.handle (the noop): a poll that looked the session up before it closed is parked for the 3-minute async timeout. */
     @Test
     void aPollThatRacesItsSessionsCloseIsParkedForTheThreeMinuteTimeout() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         String sid = rig.pollingHandshake();
         EngineIoSocket connection = rig.last();
-        Http open = rig.send(new Http("GET", POLLING + "&sid=" + sid));
-        Http racing = new Http("GET", POLLING + "&sid=" + sid);
+        HttpExchange open = rig.send(new HttpExchange("GET", POLLING + "&sid=" + sid));
+        HttpExchange racing = new HttpExchange("GET", POLLING + "&sid=" + sid);
         racing.onFirstGetMethod = connection::close; // after the engine's lookup, inside the transport
         rig.send(racing);
         assertEquals("1", open.body(), "the poll open at close time got the close packet");
@@ -121,14 +118,14 @@ class PollingAssumptionsTest {
     /** EngineServlet (isOpen): a session closed with no poll open stays registered, and takes POSTs, until its next poll takes the close. */
     @Test
     void aSessionClosedWithoutAnOpenPollStaysRegisteredUntilItsNextPoll() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         String sid = rig.pollingHandshake();
         rig.last().close();
         assertTrue(rig.knows(sid));
-        Http post = rig.send(Http.sync("POST", POLLING + "&sid=" + sid).body("4late"));
+        HttpExchange post = rig.send(HttpExchange.sync("POST", POLLING + "&sid=" + sid).body("4late"));
         assertEquals(200, post.status);
         assertEquals("ok", post.body());
-        Http poll = rig.send(Http.sync("GET", POLLING + "&sid=" + sid));
+        HttpExchange poll = rig.send(HttpExchange.sync("GET", POLLING + "&sid=" + sid));
         assertEquals("6\u001e1", poll.body());
         assertFalse(rig.knows(sid));
     }

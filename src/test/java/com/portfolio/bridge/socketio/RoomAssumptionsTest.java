@@ -1,6 +1,6 @@
 package com.portfolio.bridge.socketio;
 
-import static com.portfolio.bridge.socketio.LibraryDoubles.NSP;
+import static com.portfolio.bridge.socketio.EngineRig.NSP;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.portfolio.bridge.socketio.LibraryDoubles.MemoryWebSocket;
-import com.portfolio.bridge.socketio.LibraryDoubles.RecordingAdapter;
-import com.portfolio.bridge.socketio.LibraryDoubles.Rig;
 import io.socket.socketio.server.SocketIoSocket.ReceivedByLocalAcknowledgementCallback;
 import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.parser.IOParser;
@@ -37,7 +34,7 @@ class RoomAssumptionsTest {
     @Test
     void theNamespacesAdapterIsTheOneItsFactoryMade() {
         List<RecordingAdapter> made = new ArrayList<>();
-        Rig rig = new Rig(options -> { }, ns -> {
+        EngineRig rig = new EngineRig(options -> { }, ns -> {
             RecordingAdapter adapter = new RecordingAdapter(ns, new CopyOnWriteArrayList<>());
             made.add(adapter);
             return adapter;
@@ -49,7 +46,7 @@ class RoomAssumptionsTest {
     @Test
     void theOwnIdRoomIsTheFirstAddBeforeTheAckAndAJoinInsideItLands() {
         List<String> log = new CopyOnWriteArrayList<>();
-        Rig rig = new Rig(options -> { }, ns -> new RecordingAdapter(ns, log));
+        EngineRig rig = new EngineRig(options -> { }, ns -> new RecordingAdapter(ns, log));
         RecordingAdapter adapter = (RecordingAdapter) rig.namespace.getAdapter();
         MemoryWebSocket ws = rig.webSocket(WS);
         adapter.onOwnRoom = socket -> {
@@ -66,7 +63,7 @@ class RoomAssumptionsTest {
     @Test
     void everyRoomIsLeftThroughRemoveBetweenDisconnectingAndDisconnect() {
         List<String> log = new CopyOnWriteArrayList<>();
-        Rig rig = new Rig(options -> { }, ns -> new RecordingAdapter(ns, log));
+        EngineRig rig = new EngineRig(options -> { }, ns -> new RecordingAdapter(ns, log));
         MemoryWebSocket ws = rig.webSocket(WS);
         SocketIoSocket socket = rig.connect(ws);
         socket.joinRoom("user:u1", "conversation:c1");
@@ -84,7 +81,7 @@ class RoomAssumptionsTest {
     /** RoomRegistry (replaces the memory adapter): the library's memory adapter writes a broadcast while holding its one lock (joins, leaves and every room wait). */
     @Test
     void theMemoryAdapterWritesABroadcastUnderItsOneLock() {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         rig.connect(ws).joinRoom("room");
         List<Boolean> held = new ArrayList<>();
@@ -96,7 +93,7 @@ class RoomAssumptionsTest {
     /** RoomRegistry.broadcast: the memory adapter encodes a broadcast once per socket (RoomRegistry encodes once). */
     @Test
     void theMemoryAdapterEncodesABroadcastOncePerSocket() {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         for (int i = 0; i < 3; i++) {
             rig.connect(rig.webSocket(WS)).joinRoom("room");
         }
@@ -115,7 +112,7 @@ class RoomAssumptionsTest {
     /** Delivery (Frames.eventOpen/event/eventWithOffset), Sockets.send, RoomRegistry.broadcast: a hand-built "2/nsp,[...]" frame sent as an engine MESSAGE is what socket.send writes. */
     @Test
     void aHandBuiltEventFrameIsWhatTheLibrarySends() {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         SocketIoSocket socket = rig.connect(ws);
         socket.send("message:new", new JSONObject("{\"id\":\"m1\"}"), "0-1");
@@ -134,7 +131,7 @@ class RoomAssumptionsTest {
     /** ConversationHandlers (acks), any socket.send: emit and ack arguments must be org.json types, strings, numbers, booleans or byte[]. */
     @Test
     void emitArgumentsMustBeOrgJsonTypes() {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         SocketIoSocket socket = rig.connect(rig.webSocket(WS));
         assertThrows(IllegalArgumentException.class, () -> socket.send("ev", Map.of("a", 1)));
         assertThrows(IllegalArgumentException.class, () -> socket.send("ev", List.of(1)));
@@ -146,7 +143,7 @@ class RoomAssumptionsTest {
     /** ConversationHandlers.enqueue: an event with an ack id hands the listener a ReceivedByLocalAcknowledgementCallback as its last argument. */
     @Test
     void anEventAskingForAnAckGetsACallbackAsItsLastArgument() {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         SocketIoSocket socket = rig.connect(ws);
         List<Object[]> calls = new ArrayList<>();

@@ -1,14 +1,12 @@
 package com.portfolio.bridge.socketio;
 
-import static com.portfolio.bridge.socketio.LibraryDoubles.CONNECT_TIMEOUT_MS;
-import static com.portfolio.bridge.socketio.LibraryDoubles.NSP;
+import static com.portfolio.bridge.socketio.EngineRig.CONNECT_TIMEOUT_MS;
+import static com.portfolio.bridge.socketio.EngineRig.NSP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.portfolio.bridge.socketio.LibraryDoubles.MemoryWebSocket;
-import com.portfolio.bridge.socketio.LibraryDoubles.Rig;
-import com.portfolio.bridge.socketio.LibraryDoubles.Task;
+import com.portfolio.bridge.socketio.ManualScheduler.Task;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.engineio.server.ReadyState;
 import io.socket.socketio.server.SocketIoSocket;
@@ -26,7 +24,7 @@ class SocketIoCloseAssumptionsTest {
     /** ConnectDeadlines, SocketIoEngine: the library's CONNECT timeout is never cancelled, and closes a connection whose socket has left. */
     @Test
     void theLibrarysConnectTimeoutIsNeverCancelledAndClosesAConnectionWhoseSocketLeft() {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         EngineIoSocket connection = rig.last();
         rig.connect(ws);
@@ -41,7 +39,7 @@ class SocketIoCloseAssumptionsTest {
     /** ConnectDeadlines: the library's CONNECT timeout drops every "close" listener (the engine's session map, ours) before the connection has closed. */
     @Test
     void theLibrarysConnectTimeoutDropsEveryCloseListenerOfTheConnection() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         EngineIoSocket connection = rig.last();
         AtomicInteger ours = new AtomicInteger();
@@ -58,7 +56,7 @@ class SocketIoCloseAssumptionsTest {
     /** SocketIoEngine (library timeout = ours + 1 s), ConnectDeadlines: the library's CONNECT timeout leaves a connection already closing alone. */
     @Test
     void theLibrarysConnectTimeoutLeavesAConnectionAlreadyClosingAlone() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         EngineIoSocket connection = rig.last();
         int listeners = connection.listeners("close").size();
@@ -72,7 +70,7 @@ class SocketIoCloseAssumptionsTest {
     /** Sockets.end: socket.disconnect(true) drops every "close" listener of the connection, so it is never used. */
     @Test
     void disconnectWithCloseDropsEveryCloseListenerOfTheConnection() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         EngineIoSocket connection = rig.last();
         SocketIoSocket socket = rig.connect(ws);
@@ -89,7 +87,7 @@ class SocketIoCloseAssumptionsTest {
     /** Sockets.end, Connections.cut: disconnect(false) writes DISCONNECT and leaves the connection open, its listeners in place, for our close after it. */
     @Test
     void disconnectWithoutCloseSendsDisconnectAndLeavesTheConnectionOpen() {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         EngineIoSocket connection = rig.last();
         SocketIoSocket socket = rig.connect(ws);
@@ -106,7 +104,7 @@ class SocketIoCloseAssumptionsTest {
     /** Sockets.finishClose (Connections.cut/sweep): a synthetic emit("close", reason, null) runs the engine's and the Socket.IO client's cleanup. */
     @Test
     void aSyntheticCloseEventRunsTheEnginesAndTheClientsCleanup() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         EngineIoSocket connection = rig.last();
         SocketIoSocket socket = rig.connect(ws);
@@ -132,12 +130,12 @@ class SocketIoCloseAssumptionsTest {
     }
 
     private interface Ending {
-        void end(Rig rig, MemoryWebSocket ws, SocketIoSocket socket);
+        void end(EngineRig rig, MemoryWebSocket ws, SocketIoSocket socket);
     }
 
     /** The reason "disconnecting" and then "disconnect" carry (they must agree). */
     private static String reason(Ending ending) {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         SocketIoSocket socket = rig.connect(ws);
         List<Object> disconnecting = new ArrayList<>();

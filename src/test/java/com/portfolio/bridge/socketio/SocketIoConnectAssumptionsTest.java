@@ -1,14 +1,10 @@
 package com.portfolio.bridge.socketio;
 
-import static com.portfolio.bridge.socketio.LibraryDoubles.NSP;
+import static com.portfolio.bridge.socketio.EngineRig.NSP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.portfolio.bridge.socketio.LibraryDoubles.Http;
-import com.portfolio.bridge.socketio.LibraryDoubles.ManualScheduler;
-import com.portfolio.bridge.socketio.LibraryDoubles.MemoryWebSocket;
-import com.portfolio.bridge.socketio.LibraryDoubles.Rig;
 import io.socket.engineio.server.Emitter;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoServerOptions;
@@ -40,7 +36,7 @@ class SocketIoConnectAssumptionsTest {
         engine.on("connection", args -> before.add(((EngineIoSocket) args[0]).listeners("data").size()));
         new SocketIoServer(engine);
         engine.on("connection", args -> after.add(((EngineIoSocket) args[0]).listeners("data").size()));
-        engine.handleWebSocket(new MemoryWebSocket(LibraryDoubles.query(WS)));
+        engine.handleWebSocket(new MemoryWebSocket(EngineRig.query(WS)));
         assertEquals(List.of(0), before);
         assertEquals(List.of(1), after);
     }
@@ -48,7 +44,7 @@ class SocketIoConnectAssumptionsTest {
     /** ConnectInterceptor.attach/onData: the data listeners can be taken over; the library connects only on what we forward. */
     @Test
     void theDataListenersCanBeTakenOverAndForwarded() {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         List<Object> seen = new ArrayList<>();
         List<Object> forwarded = new ArrayList<>();
         rig.engine.on("connection", args -> {
@@ -76,7 +72,7 @@ class SocketIoConnectAssumptionsTest {
     /** ConnectInterceptor, ConnectMiddleware: socket.io-server-java has no middleware; the CONNECT ack is on the wire before the namespace's "connection" fires. */
     @Test
     void connectAckIsSentBeforeTheConnectionEventFires() {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         List<String> atConnection = new ArrayList<>();
         List<SocketIoSocket> sockets = new ArrayList<>();
@@ -91,7 +87,7 @@ class SocketIoConnectAssumptionsTest {
     /** ConnectInterceptor, ConnectMiddleware: so refusing in the "connection" event gives the client connect-then-disconnect, not connect_error. */
     @Test
     void disconnectingInTheConnectionEventGivesTheClientConnectThenDisconnect() {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         rig.namespace.on("connection", args -> ((SocketIoSocket) args[0]).disconnect(false));
         ws.receive("40" + NSP + ",");
@@ -103,7 +99,7 @@ class SocketIoConnectAssumptionsTest {
     /** ConnectAckPid: the engine's "flush" hands over the live packets once, right before writing them; changing one changes the frame. */
     @Test
     void connectAckCanBeRewrittenInTheFlushEvent() {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         EngineIoSocket connection = rig.last();
         String prefix = "0" + NSP + ",{";
@@ -128,7 +124,7 @@ class SocketIoConnectAssumptionsTest {
     /** ConnectInterceptor (Frames.connectError): the hand-built CONNECT_ERROR ("4/nsp,{message}") is the library's own for an unknown namespace. */
     @Test
     void anUnknownNamespaceIsRefusedWithTheConnectErrorFramesBuilds() {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         ws.receive("40/nope,");
         String ours = "4" + "/nope," + new JSONObject().put("message", "Invalid namespace");
@@ -138,7 +134,7 @@ class SocketIoConnectAssumptionsTest {
     /** RecoveryHooks, Restores, Delivery, Connections (keyed by Handshake.connectionId): socket.getClient().getId() is the Engine.IO connection's id. */
     @Test
     void theClientIdIsTheConnectionId() {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS);
         SocketIoSocket socket = rig.connect(ws);
         assertEquals(rig.last().getId(), socket.getClient().getId());
@@ -148,11 +144,11 @@ class SocketIoConnectAssumptionsTest {
     /** ConnectInterceptor (Handshake headers/query), TokenSources: a connection's initial headers and query are its WebSocket's, or its polling handshake request's. */
     @Test
     void theConnectionsInitialHeadersAndQueryAreItsHandshakes() throws IOException {
-        Rig rig = new Rig();
+        EngineRig rig = new EngineRig();
         MemoryWebSocket ws = rig.webSocket(WS + "&token=q");
         assertEquals(ws.getConnectionHeaders(), rig.last().getInitialHeaders());
         assertEquals("q", rig.last().getInitialQuery().get("token"));
-        Http polling = Http.sync("GET", "EIO=4&transport=polling&token=q");
+        HttpExchange polling = HttpExchange.sync("GET", "EIO=4&transport=polling&token=q");
         polling.headers.put("Authorization", "Bearer t");
         rig.send(polling);
         assertEquals(Map.of("Authorization", List.of("Bearer t")), rig.last().getInitialHeaders());

@@ -1,55 +1,55 @@
-package com.portfolio.bridge.transport;
+package com.portfolio.bridge.socketio;
 
+import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.parser.Packet;
 import io.socket.engineio.server.parser.Parser;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads a polling POST body with a bound (the library reads it whole, without a limit) and
- * checks it is a well-formed Engine.IO v4 payload before the library sees it.
+ * A polling POST, read with a bound (the library reads it whole, without a limit) and checked
+ * to be a well-formed Engine.IO v4 payload (a malformed one throws out of the library) before
+ * the engine sees it, replayed from memory.
  */
-final class PollingPost {
+public final class PollingPost {
 
-    enum Verdict { OK, TOO_LARGE, MALFORMED }
+    public enum Verdict { OK, TOO_LARGE, MALFORMED }
 
-    private final byte[] body;
-    private final Verdict verdict;
-
-    private PollingPost(byte[] body, Verdict verdict) {
-        this.body = body;
-        this.verdict = verdict;
+    private PollingPost() {
     }
 
-    static PollingPost read(HttpServletRequest request, long maxPayload) throws IOException {
+    /** Hands the POST to the engine if it is {@link Verdict#OK}; else the engine never sees it. */
+    public static Verdict handle(EngineIoServer engine, HttpServletRequest request, HttpServletResponse response,
+            long maxPayload) throws IOException {
         if (request.getContentLengthLong() > maxPayload) {
-            return new PollingPost(null, Verdict.TOO_LARGE);
+            return Verdict.TOO_LARGE;
         }
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxPayload + 1));
         }
         if (body.length > maxPayload) {
-            return new PollingPost(null, Verdict.TOO_LARGE);
+            return Verdict.TOO_LARGE;
         }
-        return new PollingPost(body, wellFormed(body) ? Verdict.OK : Verdict.MALFORMED);
-    }
-
-    Verdict verdict() {
-        return verdict;
+        if (!wellFormed(body)) {
+            return Verdict.MALFORMED;
+        }
+        engine.handleRequest(replay(request, body), response);
+        return Verdict.OK;
     }
 
     /**
-     * The request as the library expects it, its body replayed from what was read here. Its
-     * length too: the library sizes its read by the Content-Length, and a chunked POST has none.
+     * The request with its body replayed from memory. Its length too: the library sizes its
+     * read by the Content-Length, and a chunked POST has none.
      */
-    HttpServletRequest replay(HttpServletRequest request) {
+    private static HttpServletRequest replay(HttpServletRequest request, byte[] body) {
         return new HttpServletRequestWrapper(request) {
             @Override
             public ServletInputStream getInputStream() {
@@ -75,20 +75,18 @@ final class PollingPost {
         boolean[] ok = {true};
         try {
             Parser.PROTOCOL_V4.decodePayload(new String(body, StandardCharsets.UTF_8), (packet, index, total) -> {
-                if (Packet.ERROR.equals(packet.type)) {
-                    ok[0] = false;
-                    return false;
-                }
-                return true;
+                ok[0] = !Packet.ERROR.equals(packet.type);
+                return ok[0];
             });
         } catch (RuntimeException e) {
-            // The library's parser throws on an unknown packet type instead of reporting an error packet.
+            // The library's parser throws on a malformed payload instead of reporting an error packet.
             return false;
         }
         return ok[0];
     }
 
-    private static final class Replay extends ServletInputStream {
+    /** A body already in memory, as a servlet input stream. */
+    static final class Replay extends ServletInputStream {
         private final ByteArrayInputStream in;
 
         Replay(byte[] body) {

@@ -1,8 +1,9 @@
-package com.portfolio.bridge.transport;
+package com.portfolio.bridge.socketio;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.ByteArrayOutputStream;
+import java.util.function.Consumer;
 
 /**
  * A response body the engine writes into memory, to be sent later by its owner: the engine
@@ -10,16 +11,12 @@ import java.io.ByteArrayOutputStream;
  */
 final class BufferedOutput extends ServletOutputStream {
 
-    /** Called once, when the engine closes the body. */
-    interface OnClose {
-        void closed(byte[] body);
-    }
-
     private final ByteArrayOutputStream body = new ByteArrayOutputStream(256);
-    private final OnClose onClose;
+    private final Consumer<byte[]> onClose;
     private boolean closed;
 
-    BufferedOutput(OnClose onClose) {
+    /** @param onClose told the body once, when the engine closes it */
+    BufferedOutput(Consumer<byte[]> onClose) {
         this.onClose = onClose;
     }
 
@@ -42,7 +39,7 @@ final class BufferedOutput extends ServletOutputStream {
     public void close() {
         if (!closed) {
             closed = true;
-            onClose.closed(body.toByteArray());
+            onClose.accept(body.toByteArray());
         }
     }
 
