@@ -73,6 +73,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule libraryInternalsOnlyInTheAdapter = noClasses().that().resideOutsideOfPackage(BASE + "socketio..")
             .should().dependOnClassesThat().resideInAnyPackage("io.socket.engineio.server.parser..")
+            .orShould().dependOnClassesThat().belongToAnyOf(io.socket.socketio.server.parser.IOParser.class)
             .orShould().callMethodWhere(onTheEngine("listeners"))
             .orShould().callMethodWhere(onTheEngine("emit"))
             .orShould().beAssignableTo(EngineIoWebSocket.class)

@@ -1,14 +1,12 @@
 package com.portfolio.bridge.realtime;
 
+import com.portfolio.bridge.socketio.Frames;
+import com.portfolio.bridge.socketio.RoomAdapter;
 import com.portfolio.bridge.socketio.Sockets;
 import com.portfolio.bridge.vocabulary.RoomNames;
-import io.socket.socketio.server.SocketIoAdapter;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
-import io.socket.socketio.server.parser.IOParser;
 import io.socket.socketio.server.parser.Packet;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +19,14 @@ import java.util.function.Consumer;
 /**
  * Room membership of one namespace, without the library adapter's global lock: joins, leaves
  * and broadcasts to different rooms run in parallel. A broadcast is encoded once, not once per
- * socket. The library joins a new socket to its own id room before it acknowledges CONNECT;
- * that moment is handed to {@code onAdmitted}, so the server can add its rooms in time.
+ * socket. A socket's admission (see {@link RoomAdapter}) is handed to {@code onAdmitted}, so the
+ * server can add its rooms in time.
  */
-public final class RoomRegistry extends SocketIoAdapter {
+public final class RoomRegistry extends RoomAdapter {
 
     private final Map<String, Set<SocketIoSocket>> members = new ConcurrentHashMap<>();
     private final Connections connections;
-    private final Consumer<SocketIoSocket> onAdmitted;
     private final Listener listener;
-    private final IOParser.Encoder encoder = new IOParser.Encoder();
 
     /** Told of every real change of membership, after it is made (presence follows rooms). */
     interface Listener {
@@ -40,15 +36,14 @@ public final class RoomRegistry extends SocketIoAdapter {
     }
 
     RoomRegistry(SocketIoNamespace namespace, Connections connections, Consumer<SocketIoSocket> onAdmitted, Listener listener) {
-        super(namespace);
+        super(namespace, onAdmitted);
         this.connections = connections;
-        this.onAdmitted = onAdmitted;
         this.listener = listener;
     }
 
     // A socket's own rooms are kept on its connection; a socket whose connection closed joins nothing.
     @Override
-    public void add(String room, SocketIoSocket socket) {
+    protected void join(String room, SocketIoSocket socket) {
         Connection connection = connections.of(socket).orElse(null);
         if (connection == null) {
             return;
@@ -62,9 +57,6 @@ public final class RoomRegistry extends SocketIoAdapter {
         connection.rooms().add(room);
         if (added[0]) {
             listener.joined(room, connection);
-        }
-        if (room.equals(socket.getId())) {
-            onAdmitted.accept(socket);
         }
     }
 
@@ -92,8 +84,7 @@ public final class RoomRegistry extends SocketIoAdapter {
     @Override
     public void broadcast(Packet<?> packet, String[] rooms, String[] socketsExcluded) {
         packet.nsp = mNamespace.getName();
-        List<Object> frames = new ArrayList<>(1);
-        encoder.encode(packet, encoded -> frames.addAll(Arrays.asList(encoded)));
+        List<Object> frames = Frames.encode(packet);
         Set<String> excluded = socketsExcluded == null ? Set.of() : Set.of(socketsExcluded);
         Set<SocketIoSocket> targets = new LinkedHashSet<>();
         for (String room : rooms == null ? members.keySet().toArray(new String[0]) : rooms) {

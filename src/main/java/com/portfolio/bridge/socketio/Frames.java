@@ -1,5 +1,10 @@
 package com.portfolio.bridge.socketio;
 
+import io.socket.socketio.server.parser.IOParser;
+import io.socket.socketio.server.parser.Packet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.json.JSONObject;
@@ -8,12 +13,14 @@ import org.json.JSONObject;
  * Every Socket.IO v5 / Engine.IO v4 frame the bridge writes itself rather than through the
  * library's encoder: the broadcast EVENT (encoded once per room, the producer's document spliced
  * in verbatim, the socket's offset last), CONNECT_ERROR, the CONNECT answer with a {@code pid},
- * the OPEN packet with {@code maxPayload} and the noop.
+ * the OPEN packet with {@code maxPayload} and the noop; and, through the library's encoder, any
+ * other packet a room broadcasts.
  */
 public final class Frames {
 
     /** The Engine.IO noop packet: answers a poll nobody else will. */
     static final String NOOP = "6";
+    private static final IOParser.Encoder ENCODER = new IOParser.Encoder();
     private static final Pattern OPEN_SID = Pattern.compile("\"sid\"\\s*:\\s*\"([^\"]{1,64})\"");
 
     private Frames() {
@@ -70,5 +77,12 @@ public final class Frames {
             return frame;
         }
         return "0{\"maxPayload\":" + maxPayload + "," + frame.substring(2);
+    }
+
+    /** A packet as the library encodes it (a text frame, then any binary attachments): once per broadcast. */
+    public static List<Object> encode(Packet<?> packet) {
+        List<Object> frames = new ArrayList<>(1);
+        ENCODER.encode(packet, encoded -> frames.addAll(Arrays.asList(encoded)));
+        return frames;
     }
 }

@@ -42,7 +42,7 @@ class RoomAssumptionsTest {
         assertSame(made.get(made.size() - 1), rig.namespace.getAdapter());
     }
 
-    /** RoomRegistry.add, PortfolioNamespace.admitted: the own-id join is the adapter's first add, before the ack; a join made inside it lands too. */
+    /** socketio/RoomAdapter (RoomRegistry, PortfolioNamespace.admitted): the own-id join is the adapter's first add, before the ack; a join made inside it lands too. */
     @Test
     void theOwnIdRoomIsTheFirstAddBeforeTheAckAndAJoinInsideItLands() {
         List<String> log = new CopyOnWriteArrayList<>();
