@@ -9,10 +9,6 @@ import org.eclipse.microprofile.config.Config;
  */
 public record PresenceSettings(long heartbeatMs, long nodeTimeoutMs, long graceMs, long flushMs) {
 
-    public PresenceSettings(long heartbeatMs, long nodeTimeoutMs, long graceMs) {
-        this(heartbeatMs, nodeTimeoutMs, graceMs, 100);
-    }
-
     static PresenceSettings read(Config config) {
         long heartbeat = Checks.positive("portfolio.presence.heartbeat-ms", value(config, "portfolio.presence.heartbeat-ms", 1_000));
         long timeout = value(config, "portfolio.presence.node-timeout-ms", 5_000);

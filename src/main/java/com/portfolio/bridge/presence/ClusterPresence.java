@@ -69,10 +69,6 @@ public final class ClusterPresence {
         handOverSessions();
     }
 
-    public Outbox tick(long nowMs) {
-        return tick(nowMs, true);
-    }
-
     /** @param drainLocal whether this node's own room changes go out with this tick (else: a later one) */
     public synchronized Outbox tick(long nowMs, boolean drainLocal) {
         boolean warming = nowMs < warmUntilMs;
