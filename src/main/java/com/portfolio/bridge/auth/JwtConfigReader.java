@@ -32,11 +32,7 @@ final class JwtConfigReader {
     private final RunMode mode;
     private final String prefix;
 
-    /** @param config looks a key up (MicroProfile Config in the app, a map in tests) */
-    JwtConfigReader(Function<String, Optional<String>> config, RunMode mode) {
-        this(config, mode, SOCKETS);
-    }
-
+    /** @param config looks a key up (MicroProfile Config in the app, a map in tests); @param prefix SOCKETS or API */
     JwtConfigReader(Function<String, Optional<String>> config, RunMode mode, String prefix) {
         this.config = config;
         this.mode = mode;
