@@ -45,9 +45,7 @@ public record JwtSettings(
         if (algorithms.isEmpty()) {
             throw new IllegalStateException("portfolio.jwt.algorithms must name at least one algorithm");
         }
-        for (String algorithm : algorithms) {
-            validateAlgorithm(algorithm);
-        }
+        algorithms.forEach(this::validateAlgorithm);
         publicKeyPem.ifPresent(pem -> {
             try {
                 PemKeys.parsePublicKey(pem);
