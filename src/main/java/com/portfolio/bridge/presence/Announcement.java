@@ -61,9 +61,7 @@ public record Announcement(Type type, String node, String run, long seq, boolean
             Map<String, Map<String, Integer>> members = new HashMap<>();
             JSONObject rooms = json.optJSONObject("members");
             if (rooms != null) {
-                for (String conversation : rooms.keySet()) {
-                    members.put(conversation, counts(rooms.getJSONObject(conversation)));
-                }
+                rooms.keySet().forEach(conversation -> members.put(conversation, counts(rooms.getJSONObject(conversation))));
             }
             return new Announcement(type, json.getString("node"), json.getString("run"), json.getLong("seq"),
                     json.optBoolean("warming"), json.optString("to", null), counts(json.optJSONObject("users")), members,

@@ -170,10 +170,8 @@ public final class ClusterPresence {
 
     private void settle(Set<String> users, long nowMs) {
         boolean warming = nowMs < warmUntilMs;
-        for (String userId : users) {
-            machine.update(userId, local.sockets(userId) + view.sockets(userId), nowMs)
-                    .ifPresent(t -> own(t, warming));
-        }
+        users.forEach(userId -> machine.update(userId, local.sockets(userId) + view.sockets(userId), nowMs)
+                .ifPresent(t -> own(t, warming)));
     }
 
     private void own(Transition transition, boolean warming) {
