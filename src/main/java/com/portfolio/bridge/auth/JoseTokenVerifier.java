@@ -47,9 +47,9 @@ public final class JoseTokenVerifier implements TokenVerifier {
         if (token == null || token.isBlank()) {
             throw new TokenRejectedException(RejectionReason.MISSING, "no token");
         }
-        if (token.length() > settings.maxTokenLength()) {
+        if (token.length() > JwtSettings.MAX_TOKEN_LENGTH) {
             throw new TokenRejectedException(RejectionReason.MALFORMED,
-                    "token longer than " + settings.maxTokenLength() + " characters");
+                    "token longer than " + JwtSettings.MAX_TOKEN_LENGTH + " characters");
         }
         JwtClaims claims;
         try {

@@ -61,9 +61,7 @@ final class JwtConfigReader {
                 string(prefix + "issuer"),
                 string(prefix + "audience"),
                 Duration.ofSeconds(string(prefix + "clock-skew-seconds").map(Long::parseLong).orElse(30L)),
-                list(prefix + "user-id-claims").orElse(List.of("sub", "userId", "id")),
-                JwtSettings.DEFAULT_MAX_TOKEN_LENGTH,
-                JwtSettings.DEFAULT_JWKS_REFRESH);
+                list(prefix + "user-id-claims").orElse(List.of("sub", "userId", "id")));
         try {
             settings.validate();
         } catch (IllegalStateException e) {
