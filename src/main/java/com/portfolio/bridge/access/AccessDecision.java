@@ -1,18 +1,13 @@
 package com.portfolio.bridge.access;
 
+import java.util.Locale;
+
 /** Whether a user may join a conversation; {@link #error()} is what the client's ack says. */
 public enum AccessDecision {
-    ALLOWED(null),
-    FORBIDDEN("forbidden"),
-    UNAVAILABLE("unavailable");
+    ALLOWED, FORBIDDEN, UNAVAILABLE;
 
-    private final String error;
-
-    AccessDecision(String error) {
-        this.error = error;
-    }
-
+    /** null when allowed, else the name in lower case. */
     public String error() {
-        return error;
+        return this == ALLOWED ? null : name().toLowerCase(Locale.ROOT);
     }
 }

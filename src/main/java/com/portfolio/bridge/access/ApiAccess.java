@@ -63,9 +63,7 @@ public final class ApiAccess implements ConversationAccess {
     }
 
     static AccessDecision decide(int status) {
-        if (status >= 200 && status < 300) {
-            return AccessDecision.ALLOWED;
-        }
-        return status == 403 || status == 404 ? AccessDecision.FORBIDDEN : AccessDecision.UNAVAILABLE;
+        return status >= 200 && status < 300 ? AccessDecision.ALLOWED
+                : status == 403 || status == 404 ? AccessDecision.FORBIDDEN : AccessDecision.UNAVAILABLE;
     }
 }

@@ -46,10 +46,6 @@ final class DecisionCache {
         entries.put(key(userId, conversationId), new Entry(decision, System.nanoTime() + ttlNanos));
     }
 
-    int size() {
-        return entries.size();
-    }
-
     private static String key(String userId, String conversationId) {
         return userId.length() + ":" + userId + "|" + conversationId;
     }

@@ -32,10 +32,7 @@ public class ApiMetrics implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         Method method = resource == null ? null : resource.getResourceMethod();
-        metrics.apiCall(method == null ? "unmatched" : operation(method), response.getStatus());
-    }
-
-    private static String operation(Method method) {
-        return OPERATIONS.getOrDefault(method.getName(), method.getName());
+        String operation = method == null ? "unmatched" : OPERATIONS.getOrDefault(method.getName(), method.getName());
+        metrics.apiCall(operation, response.getStatus());
     }
 }

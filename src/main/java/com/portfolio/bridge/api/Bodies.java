@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.util.Arrays;
 
 /** Request bodies, read within {@code portfolio.bus.max-event-bytes} (413 past it) and strict UTF-8 (400). */
 final class Bodies {
@@ -33,11 +34,7 @@ final class Bodies {
 
     /** The field a decoder's reason is about: the word it starts with, or the body's. */
     static String field(String reason, String... fields) {
-        for (String field : fields) {
-            if (reason.startsWith(field + " ") || reason.startsWith("no " + field)) {
-                return field;
-            }
-        }
-        return "body";
+        return Arrays.stream(fields).filter(field -> reason.startsWith(field + " ") || reason.startsWith("no " + field))
+                .findFirst().orElse("body");
     }
 }

@@ -22,10 +22,6 @@ public final class DevTokenMinter {
         this.audience = audience;
     }
 
-    public String mint(String userId, Duration lifetime) {
-        return mint(userId, lifetime, null);
-    }
-
     /** @param scope the {@code scope} claim a service token carries (null for a user's token) */
     public String mint(String userId, Duration lifetime, String scope) {
         JwtClaims claims = new JwtClaims();

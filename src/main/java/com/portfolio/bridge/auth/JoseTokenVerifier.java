@@ -10,6 +10,7 @@ import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -46,9 +47,9 @@ public final class JoseTokenVerifier implements TokenVerifier {
         if (token == null || token.isBlank()) {
             throw new TokenRejectedException(RejectionReason.MISSING, "no token");
         }
-        if (token.length() > settings.maxTokenLength()) {
+        if (token.length() > JwtSettings.MAX_TOKEN_LENGTH) {
             throw new TokenRejectedException(RejectionReason.MALFORMED,
-                    "token longer than " + settings.maxTokenLength() + " characters");
+                    "token longer than " + JwtSettings.MAX_TOKEN_LENGTH + " characters");
         }
         JwtClaims claims;
         try {
@@ -56,7 +57,7 @@ public final class JoseTokenVerifier implements TokenVerifier {
         } catch (InvalidJwtException e) {
             throw Rejections.from(e);
         }
-        return new AuthenticatedUser(userId(claims), expiry(claims), issuedAt(claims), scopes(claims), token);
+        return new AuthenticatedUser(userId(claims), instant(claims, "exp"), instant(claims, "iat"), scopes(claims), token);
     }
 
     private String userId(JwtClaims claims) throws TokenRejectedException {
@@ -88,19 +89,13 @@ public final class JoseTokenVerifier implements TokenVerifier {
         return scopes;
     }
 
-    private static Instant issuedAt(JwtClaims claims) throws TokenRejectedException {
+    /** A NumericDate claim, null when absent (the consumer already requires exp). */
+    private static Instant instant(JwtClaims claims, String name) throws TokenRejectedException {
         try {
-            return claims.getIssuedAt() == null ? null : Instant.ofEpochSecond(claims.getIssuedAt().getValue());
+            NumericDate date = claims.getNumericDateClaimValue(name);
+            return date == null ? null : Instant.ofEpochSecond(date.getValue());
         } catch (MalformedClaimException e) {
-            throw new TokenRejectedException(RejectionReason.CLAIMS, "iat is malformed");
-        }
-    }
-
-    private static Instant expiry(JwtClaims claims) throws TokenRejectedException {
-        try {
-            return Instant.ofEpochSecond(claims.getExpirationTime().getValue());
-        } catch (MalformedClaimException e) {
-            throw new TokenRejectedException(RejectionReason.CLAIMS, "exp is malformed");
+            throw new TokenRejectedException(RejectionReason.CLAIMS, name + " is malformed");
         }
     }
 }

@@ -32,11 +32,7 @@ final class JwtConfigReader {
     private final RunMode mode;
     private final String prefix;
 
-    /** @param config looks a key up (MicroProfile Config in the app, a map in tests) */
-    JwtConfigReader(Function<String, Optional<String>> config, RunMode mode) {
-        this(config, mode, SOCKETS);
-    }
-
+    /** @param config looks a key up (MicroProfile Config in the app, a map in tests); @param prefix SOCKETS or API */
     JwtConfigReader(Function<String, Optional<String>> config, RunMode mode, String prefix) {
         this.config = config;
         this.mode = mode;
@@ -65,9 +61,7 @@ final class JwtConfigReader {
                 string(prefix + "issuer"),
                 string(prefix + "audience"),
                 Duration.ofSeconds(string(prefix + "clock-skew-seconds").map(Long::parseLong).orElse(30L)),
-                list(prefix + "user-id-claims").orElse(List.of("sub", "userId", "id")),
-                JwtSettings.DEFAULT_MAX_TOKEN_LENGTH,
-                JwtSettings.DEFAULT_JWKS_REFRESH);
+                list(prefix + "user-id-claims").orElse(List.of("sub", "userId", "id")));
         try {
             settings.validate();
         } catch (IllegalStateException e) {

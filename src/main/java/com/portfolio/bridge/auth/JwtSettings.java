@@ -20,12 +20,10 @@ public record JwtSettings(
         Optional<String> issuer,
         Optional<String> audience,
         Duration clockSkew,
-        List<String> userIdClaims,
-        int maxTokenLength,
-        Duration jwksRefresh) {
+        List<String> userIdClaims) {
 
-    public static final int DEFAULT_MAX_TOKEN_LENGTH = 8192;
-    public static final Duration DEFAULT_JWKS_REFRESH = Duration.ofMinutes(5);
+    static final int MAX_TOKEN_LENGTH = 8192;
+    static final Duration JWKS_REFRESH = Duration.ofMinutes(5);
 
     /** Minimum HMAC key sizes (RFC 7518 §3.2: at least the hash size). */
     static final Map<String, Integer> HMAC_MIN_BYTES = Map.of("HS256", 32, "HS384", 48, "HS512", 64);
@@ -45,9 +43,7 @@ public record JwtSettings(
         if (algorithms.isEmpty()) {
             throw new IllegalStateException("portfolio.jwt.algorithms must name at least one algorithm");
         }
-        for (String algorithm : algorithms) {
-            validateAlgorithm(algorithm);
-        }
+        algorithms.forEach(this::validateAlgorithm);
         publicKeyPem.ifPresent(pem -> {
             try {
                 PemKeys.parsePublicKey(pem);

@@ -33,7 +33,7 @@ final class KeySelector implements VerificationKeyResolver {
         this.publicKey = settings.publicKeyPem().map(PemKeys::parsePublicKey).orElse(null);
         this.jwks = settings.jwksUrl().map(url -> {
             HttpsJwks source = new HttpsJwks(url.toString());
-            source.setDefaultCacheDuration(settings.jwksRefresh().toSeconds());
+            source.setDefaultCacheDuration(JwtSettings.JWKS_REFRESH.toSeconds());
             source.setRefreshReprieveThreshold(jwksRefetchReprieveMs);
             return new HttpsJwksVerificationKeyResolver(source);
         }).orElse(null);

@@ -1,6 +1,8 @@
 package com.portfolio.bridge.auth;
 
 import java.io.IOException;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.lang.InvalidAlgorithmException;
@@ -43,12 +45,7 @@ final class Rejections {
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+        return Stream.iterate(e, Objects::nonNull, Throwable::getCause).anyMatch(type::isInstance);
     }
 
     private static String summary(InvalidJwtException e) {
@@ -56,5 +53,4 @@ final class Rejections {
         String message = e.getErrorDetails().isEmpty() ? "invalid token" : e.getErrorDetails().get(0).getErrorMessage();
         return message.length() > 200 ? message.substring(0, 200) : message;
     }
-
 }

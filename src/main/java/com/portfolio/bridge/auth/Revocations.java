@@ -26,7 +26,8 @@ public final class Revocations {
     /** From now on the user's tokens issued before {@code before} are refused; a later revocation never narrows an earlier one. */
     public void revoke(String userId, Instant before) {
         issuedBefore.merge(userId, before, (old, next) -> next.isAfter(old) ? next : old);
-        dropExpired();
+        Instant oldestKept = clock.instant().minus(retention);
+        issuedBefore.values().removeIf(expired -> expired.isBefore(oldestKept));
     }
 
     public boolean isRevoked(AuthenticatedUser user) {
@@ -43,10 +44,5 @@ public final class Revocations {
 
     public int size() {
         return issuedBefore.size();
-    }
-
-    private void dropExpired() {
-        Instant oldestKept = clock.instant().minus(retention);
-        issuedBefore.values().removeIf(before -> before.isBefore(oldestKept));
     }
 }

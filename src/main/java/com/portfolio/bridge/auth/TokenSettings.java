@@ -24,7 +24,8 @@ public class TokenSettings {
     @PostConstruct
     void load() {
         Config source = ConfigProvider.getConfig();
-        sockets = new JwtConfigReader(key -> source.getOptionalValue(key, String.class), config.mode()).read();
+        sockets = new JwtConfigReader(key -> source.getOptionalValue(key, String.class), config.mode(), JwtConfigReader.SOCKETS)
+                .read();
         api = ApiSettings.read(key -> source.getOptionalValue(key, String.class), config.mode(), sockets);
     }
 

@@ -4,10 +4,11 @@ import com.portfolio.bridge.metrics.BridgeMetrics;
 import com.portfolio.bridge.vocabulary.EventKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** What this node's consumers did: counts for operators and readiness, and the last own probe. */
 @ApplicationScoped
@@ -23,11 +24,7 @@ public class BusActivity {
     private final AtomicReference<String> conflict = new AtomicReference<>();
 
     private static Map<EventKind, AtomicLong> counters() {
-        Map<EventKind, AtomicLong> map = new EnumMap<>(EventKind.class);
-        for (EventKind kind : EventKind.values()) {
-            map.put(kind, new AtomicLong());
-        }
-        return map;
+        return Stream.of(EventKind.values()).collect(Collectors.toUnmodifiableMap(kind -> kind, kind -> new AtomicLong()));
     }
 
     void countConsumed(EventKind kind) {

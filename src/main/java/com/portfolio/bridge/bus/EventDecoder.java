@@ -75,7 +75,8 @@ public final class EventDecoder {
         throw new PoisonEventException(field + " must be a string or an integer, got " + value.getValueType());
     }
 
-    private static String validKey(EventKind kind, String key) throws PoisonEventException {
+    /** The key checked as the kind's routing key: a user id or a conversation id. */
+    public static String validKey(EventKind kind, String key) throws PoisonEventException {
         try {
             return switch (kind) {
                 case MESSAGE -> ConversationIds.validate(key);

@@ -9,6 +9,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 /**
  * Per-key sequencing: events with the same key (a conversation, a user) run one after another
@@ -53,9 +55,7 @@ public class KeyedLanes implements Sequencer {
 
     @PreDestroy
     void stop() {
-        for (ThreadPoolExecutor lane : lanes) {
-            lane.shutdown();
-        }
+        Arrays.stream(lanes).forEach(ThreadPoolExecutor::shutdown);
     }
 
     @Override
@@ -78,13 +78,8 @@ public class KeyedLanes implements Sequencer {
     /** How long the longest-running emit has been running, in ms (0 when every lane is idle). */
     public long longestRunningEmitMs() {
         long now = System.nanoTime();
-        long longest = 0;
-        for (int i = 0; i < runningSince.length(); i++) {
-            long since = runningSince.get(i);
-            if (since != 0) {
-                longest = Math.max(longest, now - since);
-            }
-        }
+        long longest = IntStream.range(0, runningSince.length()).mapToLong(runningSince::get).filter(since -> since != 0)
+                .map(since -> now - since).max().orElse(0);
         return TimeUnit.NANOSECONDS.toMillis(longest);
     }
 

@@ -28,19 +28,15 @@ final class MessageBodies {
             }
             byte[] bytes = new byte[(int) length];
             bytesMessage.readBytes(bytes);
-            return utf8(bytes);
+            try {
+                return StrictUtf8.decode(bytes);
+            } catch (CharacterCodingException e) {
+                throw new PoisonEventException("BytesMessage body is not UTF-8");
+            }
         }
         String type = message.getClass().getInterfaces().length > 0
                 ? message.getClass().getInterfaces()[0].getSimpleName() : message.getClass().getSimpleName();
         throw new PoisonEventException("unsupported message type " + type + ": send a TextMessage or a BytesMessage");
-    }
-
-    private static String utf8(byte[] bytes) throws PoisonEventException {
-        try {
-            return StrictUtf8.decode(bytes);
-        } catch (CharacterCodingException e) {
-            throw new PoisonEventException("BytesMessage body is not UTF-8");
-        }
     }
 
     private static long utf8Length(String text) {

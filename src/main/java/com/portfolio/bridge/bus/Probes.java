@@ -85,13 +85,9 @@ public class Probes {
                 LOG.severe(() -> "duplicate node id '" + node.nodeId() + "': instance " + other
                         + " started with it while this node holds its subscriptions; telling it to stop");
             }
-            tellToStop(kind, instance);
-        }
-    }
-
-    private void tellToStop(EventKind kind, String instance) {
-        try (JMSContext context = connectionFactory.createContext()) {
-            stamped(context).setProperty(CONFLICT, instance).send(topic(kind), "node id in use");
+            try (JMSContext context = connectionFactory.createContext()) {
+                stamped(context).setProperty(CONFLICT, instance).send(topic(kind), "node id in use");
+            }
         }
     }
 }

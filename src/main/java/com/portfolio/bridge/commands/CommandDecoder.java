@@ -2,7 +2,7 @@ package com.portfolio.bridge.commands;
 
 import com.portfolio.bridge.bus.EventDecoder;
 import com.portfolio.bridge.bus.PoisonEventException;
-import com.portfolio.bridge.vocabulary.ConversationIds;
+import com.portfolio.bridge.vocabulary.EventKind;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -26,7 +26,7 @@ public final class CommandDecoder {
     public static Command decode(String body, Supplier<Instant> now) throws PoisonEventException {
         JsonObject document = EventDecoder.parseObject(body);
         String op = string(document, "op", true);
-        String userId = userId(document);
+        String userId = EventDecoder.validKey(EventKind.COMMAND, string(document, "userId", true));
         return switch (op) {
             case "join" -> new Command.Join(userId, conversationId(document));
             case "leave" -> new Command.Leave(userId, conversationId(document));
@@ -36,24 +36,12 @@ public final class CommandDecoder {
         };
     }
 
-    private static String userId(JsonObject document) throws PoisonEventException {
-        try {
-            return EventDecoder.validUserId(string(document, "userId", true));
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("userId is invalid: " + e.getMessage());
-        }
-    }
-
     private static String conversationId(JsonObject document) throws PoisonEventException {
         String raw = EventDecoder.keyField(document, "conversationId");
         if (raw == null) {
             throw new PoisonEventException("conversationId is required");
         }
-        try {
-            return ConversationIds.validate(raw);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("conversationId is invalid: " + e.getMessage());
-        }
+        return EventDecoder.validKey(EventKind.MESSAGE, raw); // a message's routing key: a conversation id
     }
 
     private static Optional<String> reason(JsonObject document) throws PoisonEventException {

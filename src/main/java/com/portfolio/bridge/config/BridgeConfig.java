@@ -2,6 +2,7 @@ package com.portfolio.bridge.config;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -23,21 +24,39 @@ public class BridgeConfig {
     private BusSettings bus;
     private PresenceSettings presence;
     private RecoverySettings recovery;
-    private ShutdownSettings shutdown;
+    private long shutdownGraceMs;
 
     @PostConstruct
     void load() {
         Config config = ConfigProvider.getConfig();
         mode = RunMode.parse(config.getOptionalValue("portfolio.mode", String.class).orElse("prod"));
-        corsOrigins = CorsOrigins.read(config, mode);
+        corsOrigins = corsOrigins(config, mode);
         engine = EngineSettings.read(config);
         health = HealthSettings.read(config, engine);
         limits = SocketLimits.read(config);
         bus = BusSettings.read(key -> config.getOptionalValue(key, String.class));
         presence = PresenceSettings.read(config);
         recovery = RecoverySettings.read(config);
-        shutdown = ShutdownSettings.read(config);
+        shutdownGraceMs = config.getOptionalValue("portfolio.shutdown.grace-ms", Long.class).orElse(10_000L);
+        if (shutdownGraceMs < 0) {
+            throw new IllegalStateException("portfolio.shutdown.grace-ms must be 0 or positive; got " + shutdownGraceMs);
+        }
         maxEventBytes = config.getOptionalValue("portfolio.bus.max-event-bytes", Integer.class).orElse(1_048_576);
+    }
+
+    /** The allow-list of cross-site origins; "*" is refused because responses carry credentials. */
+    private static List<String> corsOrigins(Config config, RunMode mode) {
+        String raw = config.getOptionalValue("portfolio.cors.allowed-origins", String.class)
+                .orElse(mode.isDev() ? "http://localhost:*,http://127.0.0.1:*" : "");
+        List<String> origins = Arrays.stream(raw.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        if (origins.contains("*")) {
+            throw new IllegalStateException("portfolio.cors.allowed-origins must list origins; '*' with credentials"
+                    + " would let any site act as a logged-in user");
+        }
+        return origins;
     }
 
     public RunMode mode() {
@@ -48,8 +67,9 @@ public class BridgeConfig {
         return recovery;
     }
 
-    public ShutdownSettings shutdown() {
-        return shutdown;
+    /** How long a node stopping on SIGTERM spreads its clients' reconnects over (0: all at once). */
+    public long shutdownGraceMs() {
+        return shutdownGraceMs;
     }
 
     public PresenceSettings presence() {

@@ -12,15 +12,11 @@ public record EngineSettings(long pingIntervalMs, long pingTimeoutMs, long conne
 
     static EngineSettings read(Config config) {
         return new EngineSettings(
-                positive(config, "portfolio.engine.ping-interval-ms", 25_000),
-                positive(config, "portfolio.engine.ping-timeout-ms", 20_000),
-                positive(config, "portfolio.engine.connect-timeout-ms", 45_000),
-                positive(config, "portfolio.engine.max-payload-bytes", 1_000_000),
-                positive(config, "portfolio.engine.max-outbound-bytes", 1_048_576),
-                positive(config, "portfolio.engine.write-stall-ms", 10_000));
-    }
-
-    private static long positive(Config config, String key, long fallback) {
-        return Checks.positive(key, config.getOptionalValue(key, Long.class).orElse(fallback));
+                Checks.positive(config, "portfolio.engine.ping-interval-ms", 25_000L),
+                Checks.positive(config, "portfolio.engine.ping-timeout-ms", 20_000L),
+                Checks.positive(config, "portfolio.engine.connect-timeout-ms", 45_000L),
+                Checks.positive(config, "portfolio.engine.max-payload-bytes", 1_000_000L),
+                Checks.positive(config, "portfolio.engine.max-outbound-bytes", 1_048_576L),
+                Checks.positive(config, "portfolio.engine.write-stall-ms", 10_000L));
     }
 }

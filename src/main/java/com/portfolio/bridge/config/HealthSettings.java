@@ -11,8 +11,7 @@ public record HealthSettings(long sendStuckMs, long emitStuckMs) {
     static HealthSettings read(Config config, EngineSettings engine) {
         long send = config.getOptionalValue("portfolio.health.send-stuck-ms", Long.class)
                 .orElse(engine.writeStallMs() + 10_000);
-        long emit = Checks.positive("portfolio.health.emit-stuck-ms",
-                config.getOptionalValue("portfolio.health.emit-stuck-ms", Long.class).orElse(30_000L));
+        long emit = Checks.positive(config, "portfolio.health.emit-stuck-ms", 30_000L);
         // Liberty's send timeout fires up to about 2 s late; a bound inside that would flap.
         if (send <= engine.writeStallMs() + 2_000) {
             throw new IllegalStateException("portfolio.health.send-stuck-ms must be over portfolio.engine.write-stall-ms + 2000; got "

@@ -9,14 +9,10 @@ import org.eclipse.microprofile.config.Config;
  */
 public record PresenceSettings(long heartbeatMs, long nodeTimeoutMs, long graceMs, long flushMs) {
 
-    public PresenceSettings(long heartbeatMs, long nodeTimeoutMs, long graceMs) {
-        this(heartbeatMs, nodeTimeoutMs, graceMs, 100);
-    }
-
     static PresenceSettings read(Config config) {
-        long heartbeat = Checks.positive("portfolio.presence.heartbeat-ms", value(config, "portfolio.presence.heartbeat-ms", 1_000));
-        long timeout = value(config, "portfolio.presence.node-timeout-ms", 5_000);
-        long grace = value(config, "portfolio.presence.grace-ms", 5_000);
+        long heartbeat = Checks.positive(config, "portfolio.presence.heartbeat-ms", 1_000L);
+        long timeout = config.getOptionalValue("portfolio.presence.node-timeout-ms", Long.class).orElse(5_000L);
+        long grace = config.getOptionalValue("portfolio.presence.grace-ms", Long.class).orElse(5_000L);
         // One late heartbeat must not drop a live node.
         if (timeout < 2 * heartbeat) {
             throw new IllegalStateException("portfolio.presence.node-timeout-ms must be at least twice portfolio.presence.heartbeat-ms; got "
@@ -25,11 +21,7 @@ public record PresenceSettings(long heartbeatMs, long nodeTimeoutMs, long graceM
         if (grace < 0) {
             throw new IllegalStateException("portfolio.presence.grace-ms must be 0 (no grace) or positive; got " + grace);
         }
-        long flush = Checks.positive("portfolio.presence.flush-ms", value(config, "portfolio.presence.flush-ms", 100));
+        long flush = Checks.positive(config, "portfolio.presence.flush-ms", 100L);
         return new PresenceSettings(heartbeat, timeout, grace, flush);
-    }
-
-    private static long value(Config config, String key, long fallback) {
-        return config.getOptionalValue(key, Long.class).orElse(fallback);
     }
 }

@@ -24,14 +24,10 @@ public record RecoverySettings(long maxDisconnectionMs, int roomEvents, long roo
             throw new IllegalStateException("portfolio.recovery.max-disconnection-ms must be 0 (off) or positive; got " + window);
         }
         return new RecoverySettings(window,
-                Checks.positive("portfolio.recovery.room-events",
-                        config.getOptionalValue("portfolio.recovery.room-events", Integer.class).orElse(200)),
-                Checks.positive("portfolio.recovery.room-bytes",
-                        config.getOptionalValue("portfolio.recovery.room-bytes", Long.class).orElse(262_144L)),
-                Checks.positive("portfolio.recovery.total-bytes",
-                        config.getOptionalValue("portfolio.recovery.total-bytes", Long.class).orElse(67_108_864L)),
-                Checks.positive("portfolio.recovery.log-events",
-                        config.getOptionalValue("portfolio.recovery.log-events", Integer.class).orElse(1_000_000)),
+                Checks.positive(config, "portfolio.recovery.room-events", 200),
+                Checks.positive(config, "portfolio.recovery.room-bytes", 262_144L),
+                Checks.positive(config, "portfolio.recovery.total-bytes", 67_108_864L),
+                Checks.positive(config, "portfolio.recovery.log-events", 1_000_000),
                 Math.max(0, config.getOptionalValue("portfolio.recovery.catch-up-ms", Long.class).orElse(3_000L)));
     }
 }

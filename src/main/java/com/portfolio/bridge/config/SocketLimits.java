@@ -20,18 +20,13 @@ public record SocketLimits(int socketsPerUser, int conversationsPerSocket, boole
                         .collect(Collectors.toSet()))
                 .orElse(Set.of());
         return new SocketLimits(
-                positive(config, "portfolio.limits.sockets-per-user", 20),
-                positive(config, "portfolio.limits.conversations-per-socket", 100),
+                Checks.positive(config, "portfolio.limits.sockets-per-user", 20),
+                Checks.positive(config, "portfolio.limits.conversations-per-socket", 100),
                 config.getOptionalValue("portfolio.auth.disconnect-on-expiry", Boolean.class).orElse(true),
                 perIp, exempt,
                 zeroOrPositive(config, "portfolio.limits.max-connections", "derived"),
-                positive(config, "portfolio.limits.descriptor-reserve", 512),
-                Checks.positive("portfolio.auth.revocation-retention-seconds",
-                        config.getOptionalValue("portfolio.auth.revocation-retention-seconds", Long.class).orElse(86_400L)));
-    }
-
-    private static int positive(Config config, String key, int fallback) {
-        return Checks.positive(key, config.getOptionalValue(key, Integer.class).orElse(fallback));
+                Checks.positive(config, "portfolio.limits.descriptor-reserve", 512),
+                Checks.positive(config, "portfolio.auth.revocation-retention-seconds", 86_400L));
     }
 
     private static int zeroOrPositive(Config config, String key, String zeroMeans) {

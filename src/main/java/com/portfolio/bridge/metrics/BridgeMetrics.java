@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -99,18 +100,15 @@ public class BridgeMetrics implements SocketMetrics {
     }
 
     private KindMeters perKind(EventKind kind) {
-        KindMeters meters = kinds.get(kind);
-        if (meters == null) {
-            String k = kind(kind);
-            meters = new KindMeters(
+        return kinds.computeIfAbsent(kind, key -> {
+            String k = key.name().toLowerCase(Locale.ROOT);
+            return new KindMeters(
                     counter("portfolio.events.consumed", "events and commands taken from the bus", "kind", k),
                     counter("portfolio.events.dead.lettered", "poison events and commands copied to the dead-letter queue", "kind", k),
                     counter("portfolio.events.emitted", "events broadcast to their room", "kind", k),
                     counter("portfolio.deliveries", "event frames handed to sockets' transports", "kind", k),
                     timer("consume", k), timer("publish", k));
-            kinds.put(kind, meters);
-        }
-        return meters;
+        });
     }
 
     public void stalledClientCut(String transport) {
@@ -146,22 +144,11 @@ public class BridgeMetrics implements SocketMetrics {
     }
 
     private static Tag[] tags(String... pairs) {
-        Tag[] tags = new Tag[pairs.length / 2];
-        for (int i = 0; i < tags.length; i++) {
-            tags[i] = new Tag(pairs[2 * i], pairs[2 * i + 1]);
-        }
-        return tags;
-    }
-
-    private static String kind(EventKind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
+        return IntStream.range(0, pairs.length / 2).mapToObj(i -> new Tag(pairs[2 * i], pairs[2 * i + 1])).toArray(Tag[]::new);
     }
 
     // Reasons are the bridge's own words; a bounded, label-safe form even if one ever is not.
     private static String word(String reason) {
-        if (reason == null || reason.isEmpty() || reason.length() > MAX_REASON_LENGTH || !reason.matches("[a-z_]+")) {
-            return "other";
-        }
-        return reason;
+        return reason != null && reason.length() <= MAX_REASON_LENGTH && reason.matches("[a-z_]+") ? reason : "other";
     }
 }

@@ -23,15 +23,10 @@ public record Announcement(Type type, String node, String run, long seq, boolean
                            Map<String, Integer> users, Map<String, Map<String, Integer>> members,
                            Map<String, SessionState> sessions) {
 
-    public Announcement(Type type, String node, String run, long seq, boolean warming, String to,
-                        Map<String, Integer> users, Map<String, Map<String, Integer>> members) {
-        this(type, node, run, seq, warming, to, users, members, Map.of());
-    }
-
     public enum Type { DELTA, BEAT, SNAPSHOT, SYNC, BYE }
 
     static Announcement control(Type type, String node, String run, long seq, boolean warming, String to) {
-        return new Announcement(type, node, run, seq, warming, to, Map.of(), Map.of());
+        return new Announcement(type, node, run, seq, warming, to, Map.of(), Map.of(), Map.of());
     }
 
     public String toJson() {
@@ -66,9 +61,7 @@ public record Announcement(Type type, String node, String run, long seq, boolean
             Map<String, Map<String, Integer>> members = new HashMap<>();
             JSONObject rooms = json.optJSONObject("members");
             if (rooms != null) {
-                for (String conversation : rooms.keySet()) {
-                    members.put(conversation, counts(rooms.getJSONObject(conversation)));
-                }
+                rooms.keySet().forEach(conversation -> members.put(conversation, counts(rooms.getJSONObject(conversation))));
             }
             return new Announcement(type, json.getString("node"), json.getString("run"), json.getLong("seq"),
                     json.optBoolean("warming"), json.optString("to", null), counts(json.optJSONObject("users")), members,

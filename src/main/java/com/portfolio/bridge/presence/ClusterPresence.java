@@ -69,10 +69,6 @@ public final class ClusterPresence {
         handOverSessions();
     }
 
-    public Outbox tick(long nowMs) {
-        return tick(nowMs, true);
-    }
-
     /** @param drainLocal whether this node's own room changes go out with this tick (else: a later one) */
     public synchronized Outbox tick(long nowMs, boolean drainLocal) {
         boolean warming = nowMs < warmUntilMs;
@@ -174,10 +170,8 @@ public final class ClusterPresence {
 
     private void settle(Set<String> users, long nowMs) {
         boolean warming = nowMs < warmUntilMs;
-        for (String userId : users) {
-            machine.update(userId, local.sockets(userId) + view.sockets(userId), nowMs)
-                    .ifPresent(t -> own(t, warming));
-        }
+        users.forEach(userId -> machine.update(userId, local.sockets(userId) + view.sockets(userId), nowMs)
+                .ifPresent(t -> own(t, warming)));
     }
 
     private void own(Transition transition, boolean warming) {

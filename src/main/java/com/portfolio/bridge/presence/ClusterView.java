@@ -93,15 +93,12 @@ final class ClusterView {
 
     /** Drops the nodes not heard for the timeout. @return their users */
     Set<String> expire(long nowMs) {
-        Set<String> changed = new HashSet<>();
         if (nowMs - selfHeardMs >= timeoutMs) {
-            return changed;
+            return Set.of();
         }
-        for (String node : new ArrayList<>(nodes.keySet())) {
-            if (nowMs - nodes.get(node).lastHeardMs >= timeoutMs) {
-                changed.addAll(drop(node, nowMs));
-            }
-        }
+        Set<String> changed = new HashSet<>();
+        nodes.values().stream().filter(n -> nowMs - n.lastHeardMs >= timeoutMs).map(n -> n.node).toList()
+                .forEach(node -> changed.addAll(drop(node, nowMs)));
         return changed;
     }
 
@@ -135,21 +132,11 @@ final class ClusterView {
 
     /** A session another node announced, as a recoverable one. */
     Optional<Session> session(String pid, long nowMs) {
-        for (NodeState node : nodes.values()) {
-            Optional<Session> found = node.session(pid, nowMs);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
+        return nodes.values().stream().flatMap(node -> node.session(pid, nowMs).stream()).findFirst();
     }
 
     int sockets(String userId) {
-        int sum = 0;
-        for (NodeState node : nodes.values()) {
-            sum += node.sockets(userId);
-        }
-        return sum;
+        return nodes.values().stream().mapToInt(node -> node.sockets(userId)).sum();
     }
 
     /** The other nodes where the user has sockets, sorted. */

@@ -2,7 +2,6 @@ package com.portfolio.bridge.presence;
 
 import com.portfolio.bridge.recovery.Session;
 import com.portfolio.bridge.recovery.SessionState;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -66,26 +65,18 @@ final class NodeState {
      * session restored elsewhere still reflects it. @param room null: the sessions end
      */
     void command(String userId, String room, boolean join) {
-        for (String pid : List.copyOf(sessions.keySet())) {
-            SessionState state = sessions.get(pid);
-            if (!state.userId().equals(userId)) {
-                continue;
-            }
-            if (room == null) {
-                sessions.remove(pid);
-                goneAtMs.remove(pid);
-                continue;
-            }
-            sessions.put(pid, new SessionState(userId, SessionState.afterCommand(state.rooms(), room, join), state.gone(),
-                    state.start()));
+        if (room == null) {
+            sessions.values().removeIf(state -> state.userId().equals(userId));
+            goneAtMs.keySet().retainAll(sessions.keySet());
+            return;
         }
+        sessions.replaceAll((pid, state) -> !state.userId().equals(userId) ? state
+                : new SessionState(userId, SessionState.afterCommand(state.rooms(), room, join), state.gone(), state.start()));
     }
 
     /** All its sessions, for when the node itself is gone. */
     List<Session> sessions(long nowMs) {
-        List<Session> all = new ArrayList<>();
-        sessions.keySet().forEach(pid -> session(pid, nowMs).ifPresent(all::add));
-        return all;
+        return sessions.keySet().stream().flatMap(pid -> session(pid, nowMs).stream()).toList();
     }
 
     /** Applies absolute counts. @return users whose socket count changed */

@@ -2,6 +2,7 @@ package com.portfolio.bridge.presence;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.Comparator;
 
 /**
  * Which node publishes a user's presence events: rendezvous hashing over the nodes every node
@@ -12,18 +13,10 @@ final class Owners {
     private Owners() {
     }
 
+    /** The node with the highest score for the user; of equal scores, the first name. */
     static String owner(String userId, Collection<String> nodes) {
-        String best = null;
-        long bestScore = 0;
-        for (String node : nodes) {
-            long score = score(node, userId);
-            if (best == null || Long.compareUnsigned(score, bestScore) > 0
-                    || (score == bestScore && node.compareTo(best) < 0)) {
-                best = node;
-                bestScore = score;
-            }
-        }
-        return best;
+        return nodes.stream().max(Comparator.comparing((String node) -> score(node, userId), Long::compareUnsigned)
+                .thenComparing(Comparator.reverseOrder())).orElse(null);
     }
 
     /** FNV-1a over node, NUL, user, then a final mix: the same on every JVM. */

@@ -17,9 +17,6 @@ import org.json.JSONObject;
  */
 final class PresenceBus {
 
-    static final String ONLINE = "user.online";
-    static final String OFFLINE = "user.offline";
-
     private final ConnectionFactory connectionFactory;
     private final Topic cluster;
     private final Topic presence;
@@ -42,14 +39,11 @@ final class PresenceBus {
             }
             JMSProducer publisher = context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
             for (Transition t : transitions) {
-                String type = t.online() ? ONLINE : OFFLINE;
-                publisher.setProperty("type", type).setProperty("userId", t.userId()).send(presence, document(t, type));
+                String type = t.online() ? "user.online" : "user.offline";
+                String document = new JSONObject().put("type", type).put("userId", t.userId())
+                        .put("at", Instant.ofEpochMilli(t.atMs()).toString()).toString();
+                publisher.setProperty("type", type).setProperty("userId", t.userId()).send(presence, document);
             }
         }
-    }
-
-    static String document(Transition t, String type) {
-        return new JSONObject().put("type", type).put("userId", t.userId())
-                .put("at", Instant.ofEpochMilli(t.atMs()).toString()).toString();
     }
 }

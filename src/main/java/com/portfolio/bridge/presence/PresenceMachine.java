@@ -1,9 +1,7 @@
 package com.portfolio.bridge.presence;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,14 +48,9 @@ public final class PresenceMachine {
 
     /** Ends the grace periods that are over. @return their offline transitions */
     List<Transition> expire(long nowMs) {
-        List<Transition> offline = new ArrayList<>();
-        for (Iterator<Map.Entry<String, Long>> it = leaving.entrySet().iterator(); it.hasNext();) {
-            Map.Entry<String, Long> entry = it.next();
-            if (nowMs - entry.getValue() >= graceMs) {
-                it.remove();
-                offline.add(new Transition(entry.getKey(), false, entry.getValue()));
-            }
-        }
+        List<Transition> offline = leaving.entrySet().stream().filter(entry -> nowMs - entry.getValue() >= graceMs)
+                .map(entry -> new Transition(entry.getKey(), false, entry.getValue())).toList();
+        offline.forEach(t -> leaving.remove(t.userId()));
         return offline;
     }
 }

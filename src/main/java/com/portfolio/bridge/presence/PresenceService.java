@@ -127,10 +127,6 @@ public class PresenceService {
         }
     }
 
-    private synchronized void flushLast() {
-        send(presence.tick(System.currentTimeMillis(), true));
-    }
-
     private void send(Outbox outbox) {
         if (outbox.announcements().isEmpty() && outbox.transitions().isEmpty()) {
             return;
@@ -185,7 +181,9 @@ public class PresenceService {
         }
         // What changed since the last tick first: on `server stop` Liberty has just closed every
         // WebSocket, and the others can restore those sessions only if they hear of them.
-        flushLast();
+        synchronized (this) {
+            send(presence.tick(System.currentTimeMillis(), true));
+        }
         try {
             bus.send(List.of(presence.bye()), List.of());
         } catch (JMSRuntimeException e) {

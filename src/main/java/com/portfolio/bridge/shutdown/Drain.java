@@ -54,7 +54,7 @@ public class Drain {
 
     /** {@link #run(long)} over {@code portfolio.shutdown.grace-ms}. */
     public void run() {
-        run(config.shutdown().graceMs());
+        run(config.shutdownGraceMs());
     }
 
     /**

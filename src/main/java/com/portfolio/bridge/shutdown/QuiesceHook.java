@@ -37,7 +37,7 @@ public class QuiesceHook {
     }
 
     private void onQuiesce() {
-        long grace = config.shutdown().graceMs();
+        long grace = config.shutdownGraceMs();
         if (grace > QUIESCE_GRACE_MS) {
             LOG.warning(() -> "server stop: draining over " + QUIESCE_GRACE_MS + " ms, not portfolio.shutdown.grace-ms ("
                     + grace + " ms): Liberty's quiesce waits 30 s at most; SIGTERM drains over the whole grace");

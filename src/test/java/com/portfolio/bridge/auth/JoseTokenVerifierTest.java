@@ -204,7 +204,7 @@ class JoseTokenVerifierTest {
 
     @Test
     void devTokensVerify() throws Exception {
-        String token = new DevTokenMinter(Jwts.SECRET, null, null).mint("dev-user", java.time.Duration.ofMinutes(5));
+        String token = new DevTokenMinter(Jwts.SECRET, null, null).mint("dev-user", java.time.Duration.ofMinutes(5), null);
         AuthenticatedUser user = hs256.verify(token);
         assertEquals("dev-user", user.userId());
         long lifetime = user.expiresAt().getEpochSecond() - java.time.Instant.now().getEpochSecond();

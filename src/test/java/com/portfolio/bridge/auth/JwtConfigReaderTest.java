@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JwtConfigReaderTest {
 
     private static JwtSettings read(RunMode mode, Map<String, String> values) {
-        return new JwtConfigReader(key -> Optional.ofNullable(values.get(key)), mode).read();
+        return new JwtConfigReader(key -> Optional.ofNullable(values.get(key)), mode, JwtConfigReader.SOCKETS).read();
     }
 
     @Test

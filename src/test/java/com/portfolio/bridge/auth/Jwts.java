@@ -96,8 +96,7 @@ final class Jwts {
         List<String> claims = List.of("sub", "userId", "id");
 
         JwtSettings build() {
-            return new JwtSettings(algorithms, secret, pem, jwks, issuer, audience, skew, claims,
-                    JwtSettings.DEFAULT_MAX_TOKEN_LENGTH, Duration.ofMinutes(5));
+            return new JwtSettings(algorithms, secret, pem, jwks, issuer, audience, skew, claims);
         }
     }
 }

@@ -198,7 +198,7 @@ class ClusterPresenceTest {
     @Test
     void announcementsSurviveTheirJsonForm() {
         Announcement delta = new Announcement(Announcement.Type.DELTA, "n", "r", 7, true, null,
-                java.util.Map.of("u", 0, "v", 2), java.util.Map.of("c", java.util.Map.of("u", 1)));
+                java.util.Map.of("u", 0, "v", 2), java.util.Map.of("c", java.util.Map.of("u", 1)), java.util.Map.of());
         assertEquals(delta, Announcement.parse(delta.toJson()));
         java.util.Map<String, SessionState> sessions = new java.util.HashMap<>();
         sessions.put("p1", new SessionState("u", Set.of("r1", "r2"), true));

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  */
 final class SimulatedCluster {
 
-    static final PresenceSettings SETTINGS = new PresenceSettings(1_000, 5_000, 5_000);
+    static final PresenceSettings SETTINGS = new PresenceSettings(1_000, 5_000, 5_000, 100);
 
     final class Node {
         final String name;
@@ -49,7 +49,7 @@ final class SimulatedCluster {
                 if (!node.alive) {
                     continue;
                 }
-                ClusterPresence.Outbox outbox = node.presence.tick(now);
+                ClusterPresence.Outbox outbox = node.presence.tick(now, true);
                 if (node.onBus) {
                     published.addAll(outbox.transitions());
                     outbox.announcements().forEach(this::deliver);
