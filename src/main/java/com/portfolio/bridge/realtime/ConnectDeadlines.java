@@ -8,12 +8,8 @@ import java.util.logging.Logger;
 /**
  * Closes each connection that has no /portfolio socket at the CONNECT timeout — never admitted,
  * or admitted and gone from the namespace — and one whose socket leaves the namespace after it.
- * Closing here, a second before the library would, is the point: socket.io-server-java's own
- * timeout (it never cancels it) closes such a connection by first dropping every "close"
- * listener on it, so the engine's session map, the gate and the tracker never hear of it again
- * and the connection, its user's slot and the cap's count are held forever. It hit 1–2% of
- * 15,000 clients whose sockets left the namespace just before their connection closed.
- * The deadline's state lives on the {@link Connection}.
+ * Closing here, a second before the library would, is the point: the library's own timeout drops
+ * every "close" listener first, so the connection would be held forever. State: {@link Connection}.
  */
 final class ConnectDeadlines {
 

@@ -68,14 +68,12 @@ final class Connections {
     }
 
     Optional<AuthenticatedUser> user(String connectionId) {
-        Connection connection = open.get(connectionId);
-        return connection == null ? Optional.empty() : connection.user();
+        return get(connectionId).flatMap(Connection::user);
     }
 
     /** " (user &lt;userId&gt;)" for a log line about the connection, or "": never the token. */
     String whose(String connectionId) {
-        Connection connection = open.get(connectionId);
-        return connection == null ? "" : connection.whose();
+        return get(connectionId).map(Connection::whose).orElse("");
     }
 
     /** @return false, admitting nothing, if the user already holds the maximum */
@@ -112,7 +110,7 @@ final class Connections {
     }
 
     void connected(SocketIoSocket socket) {
-        Optional<Connection> connection = get(socket.getClient().getId());
+        Optional<Connection> connection = of(socket);
         connection.ifPresent(c -> {
             c.socket(socket);
             deadlines.joined(c);
@@ -150,13 +148,10 @@ final class Connections {
     }
 
     /**
-     * Finishes connections that were closing or closed at the last sweep and still are here:
-     * a backstop for any path where the close event was lost (see {@link Sockets#end}). Emitting it
-     * runs every cleanup listener still attached (the engine's session map, the Socket.IO
-     * client, ours). If that leaves the connection here, its listeners were dropped (the library
-     * does that when it closes a connection itself, see {@link ConnectDeadlines}): it is finished
-     * here, loudly, without them.
-     * @return how many were finished
+     * Finishes connections that were closing or closed at the last sweep and still are here: a
+     * backstop for a lost close event (see {@link Sockets#end}). Emitting it runs every cleanup
+     * listener still attached; a connection still here after that had lost them (see
+     * {@link ConnectDeadlines}) and is finished here, loudly. @return how many were finished
      */
     int sweep() {
         int finished = 0;
@@ -207,13 +202,7 @@ final class Connections {
 
     /** Connected sockets whose connection is on WebSocket now (the rest poll). */
     int onWebSocketCount() {
-        int count = 0;
-        for (Connection connection : open.values()) {
-            if (connection.socket() != null && connection.onWebSocket()) {
-                count++;
-            }
-        }
-        return count;
+        return (int) open.values().stream().filter(c -> c.socket() != null && c.onWebSocket()).count();
     }
 
     /**

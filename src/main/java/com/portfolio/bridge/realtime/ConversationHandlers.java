@@ -112,7 +112,6 @@ final class ConversationHandlers {
                 });
     }
 
-
     private static JSONObject refusal(String error) {
         return new JSONObject().put("ok", false).put("error", error);
     }

@@ -28,7 +28,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -124,9 +126,12 @@ public class PortfolioNamespace {
         LOG.info(() -> "namespace " + NAME + " ready (mode " + config.mode() + ")");
     }
 
-    /** Joins a just-admitted socket to its user's room, before the library acknowledges CONNECT. */
+    /**
+     * Joins a just-admitted socket to its user's room, before the library acknowledges CONNECT.
+     * A restored socket rejoins it later, on the user's lane, after its replay.
+     */
     private void admitted(SocketIoSocket socket) {
-        connections.of(socket).filter(connection -> !recoveryHooks.joinsUserRoomLater(connection))
+        connections.of(socket).filter(connection -> !connection.restorePending())
                 .flatMap(Connection::user)
                 .ifPresent(user -> socket.joinRoom(RoomNames.user(user.userId())));
     }
@@ -166,7 +171,7 @@ public class PortfolioNamespace {
     }
 
     /** Completes once the room changes made so far have gone out to the cluster. */
-    public java.util.concurrent.CompletionStage<Void> announcementsFlushed() {
+    public CompletionStage<Void> announcementsFlushed() {
         return announcements.flushed();
     }
 
@@ -201,7 +206,7 @@ public class PortfolioNamespace {
     }
 
     /** The Engine.IO connections open now, for a drain to close one by one. */
-    public java.util.List<String> openConnectionIds() {
+    public List<String> openConnectionIds() {
         return connections.openIds();
     }
 

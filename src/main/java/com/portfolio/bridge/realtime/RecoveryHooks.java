@@ -77,11 +77,6 @@ final class RecoveryHooks {
         connection.restoreOver();
     }
 
-    /** A restored socket rejoins its user's room on the user's lane, after its replay. */
-    boolean joinsUserRoomLater(Connection connection) {
-        return connection.restorePending();
-    }
-
     /** The library has answered CONNECT: start the restore, and watch how the socket ends. */
     void connected(SocketIoSocket socket, Connection connection) {
         if (connection.session() == null) {

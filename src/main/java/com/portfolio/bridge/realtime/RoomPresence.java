@@ -6,20 +6,21 @@ import com.portfolio.bridge.recovery.Recovery;
 import com.portfolio.bridge.recovery.Session;
 import com.portfolio.bridge.recovery.SessionState;
 import com.portfolio.bridge.vocabulary.RoomNames;
-import java.util.List;
 import io.socket.socketio.server.SocketIoSocket;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This node's presence, read from its rooms: sockets per user, and which users are in each
- * conversation (and, for the metrics, each conversation joined). Marks what changed so the cluster hears only that; the counts it hands out are
+ * conversation. Marks what changed so the cluster hears only that; the counts it hands out are
  * read when asked (absolute), so a change that races a drain is simply sent again next time.
  */
-public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
+public final class RoomPresence implements LocalCounts {
 
     /** A user in a conversation: what a membership count is kept for. */
     private record Membership(String conversationId, String userId) {
@@ -39,16 +40,14 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
         this.metrics = joins;
     }
 
-    @Override
-    public void joined(String room, Connection connection) {
+    void joined(String room, Connection connection) {
         if (RoomNames.isConversation(room)) {
             metrics.joinedConversation();
         }
         changed(room, connection, true);
     }
 
-    @Override
-    public void left(String room, Connection connection) {
+    void left(String room, Connection connection) {
         changed(room, connection, false);
     }
 
@@ -69,7 +68,6 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
         }
     }
 
-    /** The users whose socket count changed since the last call, with their count now. */
     @Override
     public Map<String, Integer> drainUsers() {
         Map<String, Integer> counts = new HashMap<>();
@@ -81,7 +79,6 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
         return counts;
     }
 
-    /** The memberships that changed since the last call: conversation → user → sockets in it now. */
     @Override
     public Map<String, Map<String, Integer>> drainMembers() {
         Map<String, Map<String, Integer>> counts = new HashMap<>();
@@ -143,7 +140,6 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
         return rooms.size(RoomNames.user(userId));
     }
 
-    /** User → sockets of theirs in the conversation, on this node. */
     @Override
     public Map<String, Integer> conversation(String conversationId) {
         Map<String, Integer> users = new HashMap<>();
@@ -155,12 +151,6 @@ public final class RoomPresence implements RoomRegistry.Listener, LocalCounts {
 
     private int inConversation(Membership m) {
         String room = RoomNames.conversation(m.conversationId());
-        int count = 0;
-        for (SocketIoSocket socket : rooms.listClients(RoomNames.user(m.userId()))) {
-            if (rooms.inRoom(socket, room)) {
-                count++;
-            }
-        }
-        return count;
+        return (int) Arrays.stream(rooms.listClients(RoomNames.user(m.userId()))).filter(s -> rooms.inRoom(s, room)).count();
     }
 }

@@ -26,16 +26,10 @@ public final class RoomRegistry extends RoomAdapter {
 
     private final Map<String, Set<SocketIoSocket>> members = new ConcurrentHashMap<>();
     private final Connections connections;
-    private final Listener listener;
+    // Told of every real change of membership, after it is made (presence follows rooms).
+    private final RoomPresence listener;
 
-    /** Told of every real change of membership, after it is made (presence follows rooms). */
-    interface Listener {
-        void joined(String room, Connection connection);
-
-        void left(String room, Connection connection);
-    }
-
-    RoomRegistry(SocketIoNamespace namespace, Connections connections, Consumer<SocketIoSocket> onAdmitted, Listener listener) {
+    RoomRegistry(SocketIoNamespace namespace, Connections connections, Consumer<SocketIoSocket> onAdmitted, RoomPresence listener) {
         super(namespace, onAdmitted);
         this.connections = connections;
         this.listener = listener;

@@ -15,18 +15,10 @@ import java.util.logging.Logger;
 
 /**
  * The engine's and the namespace's timers (heartbeats, CONNECT deadlines, token expiry). One
- * thread keeps time; a due task runs on a small pool of threads of its own, and on Liberty's
+ * thread keeps time; a due task runs on a small pool of threads of its own (made by Liberty's
+ * managed thread factory, so they carry the application's context once), and on Liberty's
  * executor when all of those are busy. Timers of a second or more go by ticks ({@link TickBatches}).
- * <ul>
- * <li>Liberty's managed scheduled executor kept every pending task with a captured thread context
- * (about 4 tasks and 2.5 KB per socket), cancelled ones until their due time.</li>
- * <li>Running the tasks on the timer thread itself made Liberty's WebSocket close handshake stall
- * 8.5 s per socket and starve its executor (LeakIT), before closes moved to SessionCloser.</li>
- * <li>Handing every due task to Liberty's managed executor pushed and popped a thread context per
- * task: JFR's top frame with 15,000 idle clients (600 heartbeats a second).</li>
- * </ul>
- * The pool's threads come from Liberty's managed thread factory, so they carry the application's
- * context once, from their creation.
+ * Liberty's own scheduled executor held a thread context per pending task (see bench/RESULTS.md).
  */
 final class Timers extends ScheduledThreadPoolExecutor {
 

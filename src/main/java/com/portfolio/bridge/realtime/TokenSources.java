@@ -27,18 +27,11 @@ final class TokenSources {
     }
 
     private static String bearer(Map<String, List<String>> headers) {
-        if (headers == null) {
-            return null;
-        }
-        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-            if ("authorization".equalsIgnoreCase(header.getKey()) && header.getValue() != null) {
-                for (String value : header.getValue()) {
-                    if (value != null && value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                        return value.substring(7).trim();
-                    }
-                }
-            }
-        }
-        return null;
+        return headers == null ? null : headers.entrySet().stream()
+                .filter(header -> "authorization".equalsIgnoreCase(header.getKey()) && header.getValue() != null)
+                .flatMap(header -> header.getValue().stream())
+                .filter(value -> value != null && value.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(value -> value.substring(7).trim())
+                .findFirst().orElse(null);
     }
 }
