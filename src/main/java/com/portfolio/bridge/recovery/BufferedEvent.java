@@ -15,6 +15,7 @@ public final class BufferedEvent {
     final long id;
     final String frame;
     final long atMs;
+    /** What it costs: the frame's characters (one byte each when all are Latin-1, else two) and the bookkeeping. */
     final long bytes;
     // The global age order, linked through the entries: a drop unlinks in O(1).
     BufferedEvent older;
@@ -44,10 +45,5 @@ public final class BufferedEvent {
 
     public String frame() {
         return frame;
-    }
-
-    /** What it costs: the frame's characters (one byte each when all are Latin-1, else two) and the bookkeeping. */
-    long bytes() {
-        return bytes;
     }
 }

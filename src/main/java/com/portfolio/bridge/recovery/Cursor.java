@@ -1,7 +1,9 @@
 package com.portfolio.bridge.recovery;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * One socket's position, for the offset each of its frames carries. The watermark covers most of
@@ -52,18 +54,14 @@ public final class Cursor {
         }
         List<List<String>> extras = new ArrayList<>();
         for (int s = 0; s < Offset.STREAMS; s++) {
-            extras.add(counts[s] == 0 ? List.of() : List.copyOf(java.util.Arrays.asList(ids[s]).subList(0, counts[s])));
+            extras.add(counts[s] == 0 ? List.of() : List.copyOf(Arrays.asList(ids[s]).subList(0, counts[s])));
         }
         return Offset.format(w.ids(), extras);
     }
 
     /** The offset everyone gets for event {@code id} of {@code stream} when nothing else is beyond the watermark. */
     public static String common(int stream, String id, Watermarks w) {
-        List<List<String>> extras = new ArrayList<>();
-        for (int s = 0; s < Offset.STREAMS; s++) {
-            extras.add(s == stream ? List.of(id) : List.of());
-        }
-        return Offset.format(w.ids(), extras);
+        return Offset.format(w.ids(), IntStream.range(0, Offset.STREAMS).mapToObj(s -> s == stream ? List.of(id) : List.<String>of()).toList());
     }
 
     private void prune(int stream, long watermark) {

@@ -36,7 +36,6 @@ public final class EventIds {
         if (text.length() != LENGTH) {
             throw new IllegalArgumentException("an event id has " + LENGTH + " characters");
         }
-        byte[] bytes = Base64.getUrlDecoder().decode(text);
-        return ByteBuffer.wrap(bytes).getLong();
+        return ByteBuffer.wrap(Base64.getUrlDecoder().decode(text)).getLong();
     }
 }

@@ -3,9 +3,11 @@ package com.portfolio.bridge.recovery;
 import com.portfolio.bridge.config.RecoverySettings;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -65,7 +67,7 @@ public final class Recovery {
         String[] ids = new String[Offset.STREAMS];
         for (int s = 0; s < Offset.STREAMS; s++) {
             seqs[s] = logs[s].watermark();
-            java.util.OptionalLong id = logs[s].idAt(seqs[s]);
+            OptionalLong id = logs[s].idAt(seqs[s]);
             ids[s] = id.isPresent() ? EventIds.text(id.getAsLong()) : null;
         }
         return new Watermarks(seqs, ids);
@@ -110,10 +112,9 @@ public final class Recovery {
     }
 
     /**
-     * This node sends the connection away (a drain): its session is kept now, for the client to
-     * resume elsewhere, whatever ends the transport later — a poller may not poll again before
-     * the node stops, and the shutdown's own close is not one a session survives. The socket
-     * still gets its events, with offsets, until the transport is closed.
+     * This node sends the connection away (a drain): its session is kept now, whatever ends the
+     * transport later (a poller may not poll again before the node stops). Its socket still gets
+     * its events, with offsets, until the transport is closed.
      */
     public void sendingAway(LiveSession session, long nowMs) {
         leave(session, "sent away", true, nowMs);
@@ -134,7 +135,7 @@ public final class Recovery {
 
     /** Sessions whose state changed since the last call: pid → state, or null when it cannot come back. */
     public Map<String, SessionState> drainSessions() {
-        Map<String, SessionState> changed = new java.util.HashMap<>();
+        Map<String, SessionState> changed = new HashMap<>();
         synchronized (moving) {
             for (String pid : live.drainDirty()) {
                 changed.put(pid, live.state(pid).orElseGet(() -> sessions.peek(pid).map(Session::announced).orElse(null)));
@@ -192,7 +193,7 @@ public final class Recovery {
      * here by a drain or a failover is not refused recovery for a lag of a second.
      */
     public boolean caughtUp(String pid, Object rawOffset, String userId, long nowMs) {
-        if (!enabled() || pid == null || live.isLive(pid) || sessions.contains(pid)) {
+        if (!enabled() || pid == null || live.isLive(pid) || sessions.peek(pid).isPresent()) {
             return true;
         }
         return elsewhere(pid, userId, nowMs).map(s -> planner.positionKnown(s, rawOffset)).orElse(true);

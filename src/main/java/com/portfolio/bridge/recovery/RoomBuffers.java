@@ -17,7 +17,6 @@ import java.util.Set;
  */
 public final class RoomBuffers {
 
-
     private static final class Room {
         final ArrayDeque<BufferedEvent> entries = new ArrayDeque<>();
         long bytes;
@@ -49,7 +48,7 @@ public final class RoomBuffers {
         BufferedEvent entry = new BufferedEvent(room, stream, seq, id, frame, nowMs);
         Room r = rooms.computeIfAbsent(room, k -> new Room());
         r.entries.addLast(entry);
-        r.bytes += entry.bytes();
+        r.bytes += entry.bytes;
         link(entry);
         while (r.entries.size() > roomEvents || r.bytes > roomBytes) {
             drop(r.entries.peekFirst());
@@ -109,7 +108,7 @@ public final class RoomBuffers {
             oldest = entry;
         }
         newest = entry;
-        bytes += entry.bytes();
+        bytes += entry.bytes;
     }
 
     private void unlink(BufferedEvent entry) {
@@ -125,13 +124,13 @@ public final class RoomBuffers {
         }
         entry.older = null;
         entry.newer = null;
-        bytes -= entry.bytes();
+        bytes -= entry.bytes;
     }
 
     private void drop(BufferedEvent entry) {
         Room r = rooms.get(entry.room);
         unlink(entry);
-        r.bytes -= entry.bytes();
+        r.bytes -= entry.bytes;
         r.entries.remove(entry);
         r.droppedUpTo = Math.max(r.droppedUpTo, entry.seq);
         r.droppedNewestAtMs = Math.max(r.droppedNewestAtMs, entry.atMs);

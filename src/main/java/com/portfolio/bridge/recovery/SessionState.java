@@ -1,5 +1,6 @@
 package com.portfolio.bridge.recovery;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -15,7 +16,7 @@ public record SessionState(String userId, Set<String> rooms, boolean gone, Strin
 
     /** A session's rooms after a join or leave command. */
     public static Set<String> afterCommand(Set<String> rooms, String room, boolean join) {
-        Set<String> changed = new java.util.HashSet<>(rooms);
+        Set<String> changed = new HashSet<>(rooms);
         if (join) {
             changed.add(room);
         } else {

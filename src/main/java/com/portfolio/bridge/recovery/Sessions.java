@@ -2,6 +2,7 @@ package com.portfolio.bridge.recovery;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,10 +39,6 @@ public final class Sessions {
         return Optional.of(byPid.remove(pid));
     }
 
-    public synchronized boolean contains(String pid) {
-        return byPid.containsKey(pid);
-    }
-
     public synchronized Optional<Session> peek(String pid) {
         return Optional.ofNullable(byPid.get(pid));
     }
@@ -53,21 +50,16 @@ public final class Sessions {
 
     /** A command for a user, applied to its kept sessions. @param room null: they end */
     public synchronized void command(String userId, String room, boolean join) {
-        for (Session session : java.util.List.copyOf(byPid.values())) {
-            if (!session.userId().equals(userId)) {
-                continue;
-            }
-            if (room == null) {
-                byPid.remove(session.pid());
-                continue;
-            }
-            byPid.put(session.pid(), new Session(session.pid(), userId, SessionState.afterCommand(session.rooms(), room, join),
-                    session.disconnectedAtMs(), session.start()));
+        if (room == null) {
+            byPid.values().removeIf(session -> session.userId().equals(userId));
+            return;
         }
+        byPid.replaceAll((pid, session) -> !session.userId().equals(userId) ? session
+                : new Session(pid, userId, SessionState.afterCommand(session.rooms(), room, join), session.disconnectedAtMs(), session.start()));
     }
 
-    public synchronized java.util.List<Session> all() {
-        return java.util.List.copyOf(byPid.values());
+    public synchronized List<Session> all() {
+        return List.copyOf(byPid.values());
     }
 
     public synchronized void expire(long nowMs) {
