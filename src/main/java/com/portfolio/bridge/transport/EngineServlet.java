@@ -2,7 +2,6 @@ package com.portfolio.bridge.transport;
 
 import com.portfolio.bridge.config.BridgeConfig;
 import com.portfolio.bridge.metrics.BridgeMetrics;
-import com.portfolio.bridge.realtime.EngineRequests;
 import com.portfolio.bridge.socketio.HandshakeBuffer;
 import com.portfolio.bridge.socketio.HeldPoll;
 import com.portfolio.bridge.socketio.PollingPost;
@@ -27,6 +26,7 @@ public class EngineServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(EngineServlet.class.getName());
 
+    // No EJB call per request: the namespace's plain view, kept by EngineAccess.
     @Inject
     private transient EngineAccess engines;
 
@@ -49,7 +49,7 @@ public class EngineServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean crossSiteAllowed = Cors.apply(origins, request, response);
+        boolean crossSiteAllowed = cors(request, response);
         if ("OPTIONS".equals(request.getMethod())) {
             response.setStatus(crossSiteAllowed ? HttpServletResponse.SC_NO_CONTENT : HttpServletResponse.SC_FORBIDDEN);
             return;
@@ -59,8 +59,8 @@ public class EngineServlet extends HttpServlet {
         if (!"4".equals(query.get("EIO"))) {
             EngineErrors.UNSUPPORTED_PROTOCOL_VERSION.write(response);
         } else if (sid == null) {
-            HandshakeBuffer.newSession(connections().engine(), request, response, config.engine().maxPayloadBytes());
-        } else if (!connections().isOpen(sid)) {
+            HandshakeBuffer.newSession(engines.requests().engine(), request, response, config.engine().maxPayloadBytes());
+        } else if (!engines.requests().isOpen(sid)) {
             // Unknown, or closed by us and only waiting for the heartbeat to reclaim it.
             EngineErrors.UNKNOWN_SID.write(response);
         } else if ("POST".equals(request.getMethod())) {
@@ -74,13 +74,13 @@ public class EngineServlet extends HttpServlet {
     }
 
     private void push(HttpServletRequest request, HttpServletResponse response, String sid) throws IOException {
-        PollingPost.Verdict verdict = PollingPost.handle(connections().engine(), request, response, config.engine().maxPayloadBytes());
+        PollingPost.Verdict verdict = PollingPost.handle(engines.requests().engine(), request, response, config.engine().maxPayloadBytes());
         if (verdict == PollingPost.Verdict.OK) {
             return;
         }
         boolean tooLarge = verdict == PollingPost.Verdict.TOO_LARGE;
         LOG.info(() -> "closing session " + sid + ": " + (tooLarge ? "POST over maxPayload" : "malformed POST"));
-        connections().close(sid);
+        engines.requests().close(sid);
         (tooLarge ? EngineErrors.PAYLOAD_TOO_LARGE : EngineErrors.BAD_REQUEST).write(response);
     }
 
@@ -88,33 +88,48 @@ public class EngineServlet extends HttpServlet {
         Object token = polls.begin(sid);
         if (token == null) {
             LOG.info(() -> "closing session " + sid + ": a second poll while one is open");
-            connections().close(sid);
+            engines.requests().close(sid);
             EngineErrors.BAD_REQUEST.write(response);
             return;
         }
         PollAnswer answer = new PollAnswer(response, writers, () -> polls.end(sid, token), failure -> pollNotTaken(sid, failure));
         try {
-            new HeldPoll(request, response, answer).handle(connections().engine(), () -> connections().isGone(sid));
+            new HeldPoll(request, response, answer).handle(engines.requests().engine(), () -> engines.requests().isGone(sid));
         } finally {
             polls.endWhenDone(request, sid, token);
         }
+    }
+
+    /**
+     * CORS headers for allow-listed origins only, never "*" with credentials (the library's default).
+     * @return true if the request's origin may read the response cross-site
+     */
+    private boolean cors(HttpServletRequest request, HttpServletResponse response) {
+        String origin = request.getHeader("Origin");
+        if (!origins.allowsCrossSite(origin)) {
+            return false;
+        }
+        response.setHeader("Access-Control-Allow-Origin", origin);
+        response.setHeader("Access-Control-Allow-Credentials", "true");
+        response.addHeader("Vary", "Origin");
+        if ("OPTIONS".equals(request.getMethod())) {
+            response.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+            response.setHeader("Access-Control-Allow-Headers", "Content-Type, Authorization");
+            response.setHeader("Access-Control-Max-Age", "600");
+        }
+        return true;
     }
 
     /** A poll's answer missed its deadline (or the client went away): the client is cut. */
     private void pollNotTaken(String sid, IOException failure) {
         boolean stalled = WriteTimeouts.isTimeout(failure);
         if (stalled) {
-            LOG.warning(() -> "closing the polling session of " + connections().describe(sid) + ": client stopped reading (answer not taken within "
-                    + config.engine().writeStallMs() + " ms)");
+            LOG.warning(() -> "closing the polling session of " + engines.requests().describe(sid)
+                    + ": client stopped reading (answer not taken within " + config.engine().writeStallMs() + " ms)");
             metrics.stalledClientCut("polling");
         } else {
             LOG.info(() -> "closing polling session " + sid + ": answer not delivered: " + failure);
         }
-        connections().cut(sid);
-    }
-
-    // No EJB call per request: the namespace's plain view, kept by EngineAccess.
-    private EngineRequests connections() {
-        return engines.requests();
+        engines.requests().cut(sid);
     }
 }

@@ -25,19 +25,11 @@ public class OpenWebSockets {
 
     /** Bytes queued on every open WebSocket, not yet written. */
     public long queuedBytes() {
-        long total = 0;
-        for (OutboundQueue queue : queues) {
-            total += queue.queuedBytes();
-        }
-        return total;
+        return queues.stream().mapToLong(OutboundQueue::queuedBytes).sum();
     }
 
     /** The age of the oldest send still pending on any WebSocket, in ms (0 when none is). */
     public long oldestPendingSendMs() {
-        long oldest = 0;
-        for (OutboundQueue queue : queues) {
-            oldest = Math.max(oldest, queue.pendingSendNanos());
-        }
-        return TimeUnit.NANOSECONDS.toMillis(oldest);
+        return TimeUnit.NANOSECONDS.toMillis(queues.stream().mapToLong(OutboundQueue::pendingSendNanos).reduce(0, Math::max));
     }
 }

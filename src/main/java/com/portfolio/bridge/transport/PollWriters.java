@@ -15,11 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The threads that write long-polling answers, off the engine's session lock and off Liberty's
- * shared executor. A write to a client that stopped reading blocks until Liberty's write timeout
- * ({@code write-stall-ms}) fails it, so each stalled poller holds one of these threads for that
- * long. The pool hands each answer to an idle thread or starts one, up to {@value #MAX_THREADS};
- * only past that many stalled at once do answers queue (and wait up to {@code write-stall-ms}).
- * Idle threads end after 30 s.
+ * shared executor. A write to a stalled client blocks a thread until Liberty's write timeout
+ * ({@code write-stall-ms}), so each answer gets an idle or a new thread, up to {@value #MAX_THREADS};
+ * only past that many stalled at once do answers queue. Idle threads end after 30 s.
  */
 @ApplicationScoped
 public class PollWriters implements Executor {
