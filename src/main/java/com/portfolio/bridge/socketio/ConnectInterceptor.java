@@ -4,6 +4,7 @@ import io.socket.engineio.server.Emitter;
 import io.socket.engineio.server.EngineIoSocket;
 import io.socket.engineio.server.ReadyState;
 import io.socket.engineio.server.parser.Packet;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -86,6 +87,26 @@ final class ConnectInterceptor {
         connection.close();
     }
 
+    /**
+     * Adds {@code pid} to the library's CONNECT answer, which it cannot do itself: the engine's
+     * "flush" event hands over the very packets it is about to write, once, right before writing them.
+     */
+    private void addPidToAck(EngineIoSocket connection, String pid) {
+        Emitter.Listener[] self = new Emitter.Listener[1];
+        self[0] = args -> {
+            for (Object item : (Collection<?>) args[0]) {
+                @SuppressWarnings("unchecked")
+                Packet<Object> packet = (Packet<Object>) item;
+                if (packet.data instanceof String text && Frames.isConnectAck(text, namespace)) {
+                    packet.data = Frames.connectAckWithPid(text, namespace, pid);
+                    connection.off("flush", self[0]);
+                    return;
+                }
+            }
+        };
+        connection.on("flush", self[0]);
+    }
+
     private final class Decision implements ConnectMiddleware.Next {
         private final EngineIoSocket connection;
         private final List<Emitter.Listener> library;
@@ -103,7 +124,7 @@ final class ConnectInterceptor {
             if (decided.compareAndSet(false, true) && open()) {
                 try {
                     if (pid != null) {
-                        ConnectAckPid.attach(connection, namespace, pid);
+                        addPidToAck(connection, pid);
                     }
                     library.forEach(listener -> listener.call(args));
                 } catch (RuntimeException e) {

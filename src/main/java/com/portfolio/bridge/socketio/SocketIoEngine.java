@@ -38,10 +38,8 @@ public final class SocketIoEngine {
         options.setScheduledExecutorService(scheduler);
         engine = new EngineIoServer(options);
         SocketIoServerOptions ioOptions = SocketIoServerOptions.newFromDefault();
-        // The caller closes silent connections at connectTimeoutMs; the library's own timeout would
-        // drop every close listener of the connection (see Sockets#end), so it runs a second later,
-        // finds the connection closed, and does nothing. Not much later: its pending task keeps
-        // the whole connection reachable until it runs.
+        // The caller closes silent connections at connectTimeoutMs; the library's own timeout (which
+        // would drop every close listener, see Sockets#end) runs a second later and finds them closed.
         ioOptions.setConnectionTimeout(connectTimeoutMs + 1_000);
         ioOptions.setAdapterFactory(rooms);
         server = new SocketIoServer(engine, ioOptions);

@@ -92,7 +92,7 @@ class HttpAssumptionsTest {
         assertEquals("", put.body());
     }
 
-    /** SocketIoEngine (CORS disabled), Cors: the library's CORS default answers every origin, with credentials. */
+    /** SocketIoEngine (CORS disabled), EngineServlet: the library's CORS default answers every origin, with credentials. */
     @Test
     void theCorsDefaultAllowsEveryOriginWithCredentials() throws IOException {
         HttpExchange open = HttpExchange.sync("GET", POLLING);

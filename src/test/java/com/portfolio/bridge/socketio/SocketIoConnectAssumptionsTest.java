@@ -20,7 +20,7 @@ import java.util.Map;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 
-/** socket.io-server 4.1.2's CONNECT flow as ConnectInterceptor, ConnectAckPid and RecoveryHooks use it (it has no middleware). */
+/** socket.io-server 4.1.2's CONNECT flow as ConnectInterceptor and RecoveryHooks use it (it has no middleware). */
 class SocketIoConnectAssumptionsTest {
 
     private static final String WS = "EIO=4&transport=websocket";
@@ -96,7 +96,7 @@ class SocketIoConnectAssumptionsTest {
         assertEquals("41" + NSP + ",", texts.get(2));
     }
 
-    /** ConnectAckPid: the engine's "flush" hands over the live packets once, right before writing them; changing one changes the frame. */
+    /** ConnectInterceptor (the pid): the engine's "flush" hands over the live packets once, right before writing them; changing one changes the frame. */
     @Test
     void connectAckCanBeRewrittenInTheFlushEvent() {
         EngineRig rig = new EngineRig();
