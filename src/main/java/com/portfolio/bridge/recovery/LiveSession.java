@@ -12,8 +12,8 @@ import java.util.Set;
 public final class LiveSession {
 
     private final String pid;
-    private final String userId;
-    private final String start;
+    final String userId;
+    final String start;
     private final Cursor cursor = new Cursor();
     final Set<String> rooms = new HashSet<>();
 
@@ -29,14 +29,6 @@ public final class LiveSession {
 
     public Cursor cursor() {
         return cursor;
-    }
-
-    String userId() {
-        return userId;
-    }
-
-    String start() {
-        return start;
     }
 
     SessionState announced() {

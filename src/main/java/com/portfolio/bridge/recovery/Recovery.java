@@ -125,9 +125,9 @@ public final class Recovery {
         synchronized (moving) {
             live.remove(session).ifPresent(rooms -> {
                 if (keep) {
-                    sessions.keep(new Session(session.pid(), session.userId(), rooms, nowMs, session.start()));
+                    sessions.keep(new Session(session.pid(), session.userId, rooms, nowMs, session.start));
                 }
-                LOG.fine(() -> "session " + session.pid() + " of user " + session.userId() + " ended (" + reason + "): "
+                LOG.fine(() -> "session " + session.pid() + " of user " + session.userId + " ended (" + reason + "): "
                         + (keep ? "kept for recovery" : "not recoverable"));
             });
         }
@@ -189,8 +189,7 @@ public final class Recovery {
 
     /**
      * False while a session another node announced names a position this node has not consumed
-     * yet: the CONNECT is answered once it has (or after {@code catch-up-ms}), so a client sent
-     * here by a drain or a failover is not refused recovery for a lag of a second.
+     * yet: its CONNECT waits for that (up to {@code catch-up-ms}) rather than lose its recovery.
      */
     public boolean caughtUp(String pid, Object rawOffset, String userId, long nowMs) {
         if (!enabled() || pid == null || live.isLive(pid) || sessions.peek(pid).isPresent()) {

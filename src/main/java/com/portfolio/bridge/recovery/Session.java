@@ -8,10 +8,6 @@ import java.util.Set;
  */
 public record Session(String pid, String userId, Set<String> rooms, long disconnectedAtMs, String start) {
 
-    public Session(String pid, String userId, Set<String> rooms, long disconnectedAtMs) {
-        this(pid, userId, rooms, disconnectedAtMs, null);
-    }
-
     /** As the cluster hears of it: gone from its node, kept for recovery. */
     SessionState announced() {
         return new SessionState(userId, rooms, true, start);

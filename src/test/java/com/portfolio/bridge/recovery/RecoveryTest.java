@@ -111,9 +111,9 @@ class RecoveryTest {
         recovery.claimedElsewhere(Set.of("p1"));
         assertEquals(java.util.Map.of(), recovery.allSessions(), "connected on another node now");
 
-        recovery.adopt(List.of(new Session("p9", "bob", Set.of("conv-b"), System.currentTimeMillis())));
+        recovery.adopt(List.of(new Session("p9", "bob", Set.of("conv-b"), System.currentTimeMillis(), null)));
         assertEquals(Set.of("p9"), recovery.allSessions().keySet(), "a dead node's session can come back here");
-        recovery.sessionsElsewhere(pid -> java.util.Optional.of(new Session(pid, "carol", Set.of(), System.currentTimeMillis())));
+        recovery.sessionsElsewhere(pid -> java.util.Optional.of(new Session(pid, "carol", Set.of(), System.currentTimeMillis(), null)));
         event(Offset.MESSAGES, "conv-c", "ID:c1");
         event(Offset.NOTIFICATIONS, "user-carol", "ID:n1");
         assertTrue(recovery.plan("px", offsetAfter("ID:n1", "ID:c1"), "carol", System.currentTimeMillis()).isPresent());
