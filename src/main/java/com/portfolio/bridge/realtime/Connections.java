@@ -82,8 +82,7 @@ final class Connections {
         if (connection == null) {
             return false;
         }
-        Optional<AuthenticatedUser> previous = connection.user();
-        if (previous.isPresent() && previous.get().userId().equals(user.userId())) {
+        if (connection.user().filter(previous -> previous.userId().equals(user.userId())).isPresent()) {
             connection.user(user);
             return true;
         }

@@ -4,9 +4,7 @@ import io.socket.engineio.server.EngineIoServer;
 
 /**
  * What the transport asks on every HTTP request and WebSocket open: the engine and the state of
- * one connection. A plain object the namespace singleton hands out once, as it does
- * {@link Delivery}, so a poll (two or three of these calls each) skips the EJB container's
- * per-call work: its pre- and post-invoke and a local transaction each time.
+ * one connection. A plain object, as {@link Delivery}: no EJB container work per call.
  */
 public final class EngineRequests {
 

@@ -93,13 +93,7 @@ public final class RoomRegistry extends RoomAdapter {
 
     /** Sends an already encoded Socket.IO text frame to every socket in {@code room}. */
     public int broadcastFrame(String room, String frame) {
-        int sent = 0;
-        for (SocketIoSocket socket : members.getOrDefault(room, Set.of())) {
-            if (Sockets.send(socket, frame)) {
-                sent++;
-            }
-        }
-        return sent;
+        return broadcastEach(room, (socket, connection) -> Sockets.send(socket, frame));
     }
 
     /** The rooms whose name starts with {@code prefix} (a snapshot). */
