@@ -75,7 +75,34 @@ final class ConnectInterceptor {
         }
         Handshake handshake = new Handshake(connection.getId(), request.namespace(), request.auth(),
                 connection.getInitialHeaders(), connection.getInitialQuery());
-        middleware.connect(handshake, new Decision(connection, library, args));
+        AtomicBoolean decided = new AtomicBoolean();
+        middleware.connect(handshake, new ConnectMiddleware.Next() {
+            @Override
+            public void admit(String pid) {
+                if (decided.compareAndSet(false, true) && open()) {
+                    try {
+                        if (pid != null) {
+                            addPidToAck(connection, pid);
+                        }
+                        library.forEach(listener -> listener.call(args));
+                    } catch (RuntimeException e) {
+                        fail(connection, e);
+                    }
+                }
+            }
+
+            @Override
+            public void refuse(String message, String reason) {
+                if (decided.compareAndSet(false, true) && open()) {
+                    connection.send(new Packet<>(Packet.MESSAGE, Frames.connectError(namespace, message, reason)));
+                }
+            }
+
+            @Override
+            public boolean open() {
+                return connection.getReadyState() == ReadyState.OPEN;
+            }
+        });
     }
 
     // The library's emitter would swallow this; a broken packet closes only this session. The
@@ -105,44 +132,5 @@ final class ConnectInterceptor {
             }
         };
         connection.on("flush", self[0]);
-    }
-
-    private final class Decision implements ConnectMiddleware.Next {
-        private final EngineIoSocket connection;
-        private final List<Emitter.Listener> library;
-        private final Object[] args;
-        private final AtomicBoolean decided = new AtomicBoolean();
-
-        Decision(EngineIoSocket connection, List<Emitter.Listener> library, Object[] args) {
-            this.connection = connection;
-            this.library = library;
-            this.args = args;
-        }
-
-        @Override
-        public void admit(String pid) {
-            if (decided.compareAndSet(false, true) && open()) {
-                try {
-                    if (pid != null) {
-                        addPidToAck(connection, pid);
-                    }
-                    library.forEach(listener -> listener.call(args));
-                } catch (RuntimeException e) {
-                    fail(connection, e);
-                }
-            }
-        }
-
-        @Override
-        public void refuse(String message, String reason) {
-            if (decided.compareAndSet(false, true) && open()) {
-                connection.send(new Packet<>(Packet.MESSAGE, Frames.connectError(namespace, message, reason)));
-            }
-        }
-
-        @Override
-        public boolean open() {
-            return connection.getReadyState() == ReadyState.OPEN;
-        }
     }
 }
