@@ -2,9 +2,12 @@ package com.portfolio.bridge.transport;
 
 import com.portfolio.bridge.config.BridgeConfig;
 import com.portfolio.bridge.config.ConnectionCap;
+import com.sun.management.UnixOperatingSystemMXBean;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
@@ -18,6 +21,7 @@ import java.util.logging.Logger;
 public class Admission {
 
     private static final Logger LOG = Logger.getLogger(Admission.class.getName());
+    private static final long FILES_SAMPLE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     @Inject
     private BridgeConfig config;
@@ -25,14 +29,19 @@ public class Admission {
     @Inject
     private EngineAccess engines;
 
-    private final OpenFiles files = new OpenFiles();
+    // The open-file counts, where the platform gives them (null elsewhere).
+    private final UnixOperatingSystemMXBean files =
+            ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix ? unix : null;
+    private volatile long filesSampledAt;
+    private volatile long openFiles;
     private final AtomicBoolean wasFull = new AtomicBoolean();
     private volatile boolean shuttingDown;
     private ConnectionCap cap;
 
     @PostConstruct
     void start() {
-        cap = ConnectionCap.derive(config.limits().maxConnections(), files.limit(), config.limits().descriptorReserve());
+        long fileLimit = files == null ? Long.MAX_VALUE : files.getMaxFileDescriptorCount();
+        cap = ConnectionCap.derive(config.limits().maxConnections(), fileLimit, config.limits().descriptorReserve());
         LOG.info(() -> "admitting at most " + cap.maxConnections() + " connections (open-file limit "
                 + (cap.openFileLimit() == Long.MAX_VALUE ? "unknown" : cap.openFileLimit()) + ", reserve "
                 + cap.reserve() + ")");
@@ -58,7 +67,7 @@ public class Admission {
     /** True when a new session would go past the cap or too near the open-file limit. */
     public boolean full() {
         int connections = connections();
-        long open = files.open();
+        long open = openFiles();
         boolean full = connections >= cap.maxConnections() || open >= cap.descriptorCeiling();
         if (wasFull.compareAndSet(!full, full)) {
             if (full) {
@@ -69,5 +78,15 @@ public class Admission {
             }
         }
         return full;
+    }
+
+    /** Open descriptors as of at most 200 ms ago (0 where unknown): counting them lists /proc/self/fd. */
+    private long openFiles() {
+        long now = System.nanoTime();
+        if (files != null && now - filesSampledAt > FILES_SAMPLE_NANOS) {
+            openFiles = files.getOpenFileDescriptorCount();
+            filesSampledAt = now;
+        }
+        return openFiles;
     }
 }
