@@ -18,15 +18,8 @@ public final class OriginPolicy {
 
     /** True when a cross-site request from {@code origin} may read responses with credentials. */
     public boolean allowsCrossSite(String origin) {
-        if (origin == null) {
-            return false;
-        }
-        for (String entry : allowed) {
-            if (entry.endsWith(":*") ? matchesAnyPort(entry, origin) : entry.equalsIgnoreCase(origin)) {
-                return true;
-            }
-        }
-        return false;
+        return origin != null
+                && allowed.stream().anyMatch(entry -> entry.endsWith(":*") ? matchesAnyPort(entry, origin) : entry.equalsIgnoreCase(origin));
     }
 
     /** For the WebSocket handshake: no Origin (non-browser), same origin, or an allowed one. */
@@ -48,8 +41,7 @@ public final class OriginPolicy {
             return false;
         }
         try {
-            String authority = URI.create(origin).getRawAuthority();
-            return host.equalsIgnoreCase(authority);
+            return host.equalsIgnoreCase(URI.create(origin).getRawAuthority());
         } catch (IllegalArgumentException e) {
             return false;
         }
