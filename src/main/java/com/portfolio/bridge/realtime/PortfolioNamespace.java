@@ -104,7 +104,7 @@ public class PortfolioNamespace {
         engine = io.engine();
         requests = new EngineRequests(engine, connections);
         SocketIoNamespace namespace = io.namespace(NAME, check, connections::opened,
-                metrics::connectRefused, id -> "connection " + id + connections.whose(id));
+                metrics::connectRefused, requests::describe);
         rooms = (RoomRegistry) namespace.getAdapter();
         presence.attach(rooms, recovery, connections, metrics);
         delivery = new Delivery(rooms, recovery, sequencer, metrics);

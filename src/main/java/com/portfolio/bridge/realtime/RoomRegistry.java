@@ -7,6 +7,7 @@ import com.portfolio.bridge.vocabulary.RoomNames;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
 import io.socket.socketio.server.parser.Packet;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Room membership of one namespace, without the library adapter's global lock: joins, leaves
@@ -80,14 +82,10 @@ public final class RoomRegistry extends RoomAdapter {
         packet.nsp = mNamespace.getName();
         List<Object> frames = Frames.encode(packet);
         Set<String> excluded = socketsExcluded == null ? Set.of() : Set.of(socketsExcluded);
-        Set<SocketIoSocket> targets = new LinkedHashSet<>();
-        for (String room : rooms == null ? members.keySet().toArray(new String[0]) : rooms) {
-            for (SocketIoSocket socket : members.getOrDefault(room, Set.of())) {
-                if (!excluded.contains(socket.getId())) {
-                    targets.add(socket);
-                }
-            }
-        }
+        Set<SocketIoSocket> targets = Arrays.stream(rooms == null ? members.keySet().toArray(new String[0]) : rooms)
+                .flatMap(room -> members.getOrDefault(room, Set.of()).stream())
+                .filter(socket -> !excluded.contains(socket.getId()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         targets.forEach(socket -> frames.forEach(frame -> Sockets.send(socket, frame)));
     }
 
