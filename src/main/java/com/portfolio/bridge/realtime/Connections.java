@@ -64,7 +64,12 @@ final class Connections {
 
     /** The connection a /portfolio socket is on, while it is open. */
     Optional<Connection> of(SocketIoSocket socket) {
-        return get(socket.getClient().getId());
+        return Optional.ofNullable(find(socket));
+    }
+
+    /** {@link #of}, or null: for the per-socket loop of a broadcast, which allocates nothing per socket. */
+    Connection find(SocketIoSocket socket) {
+        return open.get(socket.getClient().getId());
     }
 
     Optional<AuthenticatedUser> user(String connectionId) {

@@ -40,7 +40,7 @@ public final class RoomRegistry extends RoomAdapter {
     // A socket's own rooms are kept on its connection; a socket whose connection closed joins nothing.
     @Override
     protected void join(String room, SocketIoSocket socket) {
-        Connection connection = connections.of(socket).orElse(null);
+        Connection connection = connections.find(socket);
         if (connection == null) {
             return;
         }
@@ -103,7 +103,7 @@ public final class RoomRegistry extends RoomAdapter {
     int broadcastEach(String room, BiPredicate<SocketIoSocket, Connection> send) {
         int sent = 0;
         for (SocketIoSocket socket : members.getOrDefault(room, Set.of())) {
-            Connection connection = connections.of(socket).orElse(null);
+            Connection connection = connections.find(socket);
             if (connection != null && send.test(socket, connection)) {
                 sent++;
             }
