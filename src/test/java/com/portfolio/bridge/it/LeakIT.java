@@ -132,6 +132,9 @@ class LeakIT {
         List<RawSocketClient> clients = connectWholeLimit(user);
         long leaveAt = System.nanoTime() + stay.toNanos();
         Await.until(user + " in the namespace for " + stay, stay.plusSeconds(5), () -> System.nanoTime() >= leaveAt);
+        // A socket is counted by the namespace's connection event, which the library fires just after the CONNECT answer the client waits for.
+        Await.until(user + "'s sockets all counted in the namespace (" + describe(gauges()) + ")", Duration.ofSeconds(5),
+                () -> gauges()[0] >= clients.size());
         long held = gauges()[0];
         for (RawSocketClient client : clients) {
             client.send("41" + PortfolioNamespace.NAME + ",");
