@@ -113,7 +113,8 @@ final class Connections {
         connection.user(null);
     }
 
-    void connected(SocketIoSocket socket) {
+    /** @return the socket's connection, for the other listeners of the same event */
+    Optional<Connection> connected(SocketIoSocket socket) {
         Optional<Connection> connection = of(socket);
         connection.ifPresent(c -> {
             c.socket(socket);
@@ -129,6 +130,7 @@ final class Connections {
             connectedSockets.decrementAndGet();
             metrics.disconnected(args.length > 0 ? String.valueOf(args[0]) : "");
         });
+        return connection;
     }
 
     /**

@@ -114,11 +114,11 @@ public class PortfolioNamespace {
                 access.conversations(), connections, () -> announcements);
         namespace.on("connection", args -> {
             SocketIoSocket socket = (SocketIoSocket) args[0];
-            connections.connected(socket);
+            Optional<Connection> connection = connections.connected(socket);
             conversations.register(socket);
-            connections.of(socket).ifPresent(connection -> recoveryHooks.connected(socket, connection));
+            connection.ifPresent(c -> recoveryHooks.connected(socket, c));
             if (expiry != null) {
-                connections.user(socket.getClient().getId()).ifPresent(user -> expiry.watch(socket, user));
+                connection.flatMap(Connection::user).ifPresent(user -> expiry.watch(socket, user));
             }
         });
         long sweepMs = config.engine().pingIntervalMs() + config.engine().pingTimeoutMs();

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiPredicate;
@@ -37,7 +36,8 @@ public final class RoomRegistry extends RoomAdapter {
         this.listener = listener;
     }
 
-    // A socket's own rooms are kept on its connection; a socket whose connection closed joins nothing.
+    // A socket's own rooms are kept on its connection, changed under the room's lock with the
+    // members, so the two never disagree; a socket whose connection closed joins nothing.
     @Override
     protected void join(String room, SocketIoSocket socket) {
         Connection connection = connections.find(socket);
@@ -48,9 +48,9 @@ public final class RoomRegistry extends RoomAdapter {
         members.compute(room, (k, set) -> {
             Set<SocketIoSocket> s = set != null ? set : ConcurrentHashMap.newKeySet();
             added[0] = s.add(socket);
+            connection.rooms().add(room);
             return s;
         });
-        connection.rooms().add(room);
         if (added[0]) {
             listener.joined(room, connection);
         }
@@ -58,12 +58,17 @@ public final class RoomRegistry extends RoomAdapter {
 
     @Override
     public void remove(String room, SocketIoSocket socket) {
+        Connection connection = connections.find(socket);
         boolean[] removed = new boolean[1];
-        members.computeIfPresent(room, (k, set) -> (removed[0] = set.remove(socket)) && set.isEmpty() ? null : set);
-        Optional<Connection> connection = connections.of(socket);
-        connection.ifPresent(c -> c.rooms().remove(room));
-        if (removed[0]) {
-            connection.ifPresent(c -> listener.left(room, c));
+        members.computeIfPresent(room, (k, set) -> {
+            removed[0] = set.remove(socket);
+            if (connection != null) {
+                connection.rooms().remove(room);
+            }
+            return set.isEmpty() ? null : set;
+        });
+        if (removed[0] && connection != null) {
+            listener.left(room, connection);
         }
     }
 
@@ -91,7 +96,14 @@ public final class RoomRegistry extends RoomAdapter {
 
     /** Sends an already encoded Socket.IO text frame to every socket in {@code room}. */
     public int broadcastFrame(String room, String frame) {
-        return broadcastEach(room, (socket, connection) -> Sockets.send(socket, frame));
+        // No connection lookup: with recovery off, the frame is the same for every socket.
+        int sent = 0;
+        for (SocketIoSocket socket : members.getOrDefault(room, Set.of())) {
+            if (Sockets.send(socket, frame)) {
+                sent++;
+            }
+        }
+        return sent;
     }
 
     /** The rooms whose name starts with {@code prefix} (a snapshot). */
