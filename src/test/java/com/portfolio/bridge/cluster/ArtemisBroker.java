@@ -52,12 +52,22 @@ public final class ArtemisBroker implements AutoCloseable {
 
     /** Makes a fresh instance (any earlier one, with its journal, is deleted). */
     public void create(Path settingsFragment) throws Exception {
+        create(settingsFragment, List.of());
+    }
+
+    /**
+     * Makes a fresh instance with more {@code artemis create} options on top of the usual ones:
+     * TLS ({@code --ssl-key ...}), HA ({@code --shared-store --backup ...}), clustering.
+     */
+    public void create(Path settingsFragment, List<String> moreOptions) throws Exception {
         Processes.deleteTree(instance);
-        Processes.run(Duration.ofMinutes(2), home.resolve("bin/artemis").toString(), "create", instance.toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(home.resolve("bin/artemis").toString(), "create", instance.toString(),
                 "--silent", "--force", "--user", user, "--password", password, "--require-login",
                 "--host", "127.0.0.1", "--default-port", String.valueOf(port), "--no-web",
                 "--no-amqp-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor", "--no-mqtt-acceptor",
-                "--nio", "--no-fsync", "--java-memory", "512M");
+                "--nio", "--no-fsync", "--java-memory", "512M"));
+        command.addAll(moreOptions);
+        Processes.run(Duration.ofMinutes(2), command.toArray(String[]::new));
         // The instance's lib/ is on the broker's class path: the bridge's broker plugin goes there.
         Path plugin = Path.of(System.getProperty("artemis.plugin"));
         Files.createDirectories(instance.resolve("lib"));
@@ -95,6 +105,17 @@ public final class ArtemisBroker implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+        process = null;
+    }
+
+    /** Kills the broker as a crash would (SIGKILL, no orderly shutdown), and waits until it is gone. */
+    public void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor();
         process = null;
     }
 
