@@ -49,10 +49,14 @@ public class BusProbe {
     @Inject
     private BridgeConfig config;
 
+    @Inject
+    private BrokerTroubleLog trouble;
+
     private ScheduledFuture<?> task;
 
     @PostConstruct
     void start() {
+        trouble.install();
         if (config.bus().artemis()) {
             claimNodeId();
         }
@@ -63,16 +67,22 @@ public class BusProbe {
     @PreDestroy
     void stop() {
         task.cancel(false);
+        trouble.uninstall();
     }
 
     private void probe() {
+        boolean sent = true;
         for (EventKind kind : EventKind.values()) {
             try {
                 probes.publish(kind);
             } catch (JMSRuntimeException e) {
-                // Readiness turns DOWN by itself when probes stop coming back.
-                LOG.warning(() -> "cannot probe the " + kind + " topic: " + e.getMessage());
+                // Readiness follows the probes that come back; the log says once what is wrong.
+                trouble.failed(e);
+                sent = false;
             }
+        }
+        if (sent) {
+            trouble.reached();
         }
     }
 
