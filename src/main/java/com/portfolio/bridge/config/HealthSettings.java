@@ -5,8 +5,9 @@ import org.eclipse.microprofile.config.Config;
 /**
  * When liveness calls delivery wedged: a WebSocket send pending this long (ms; its own deadline,
  * write-stall-ms, should have cut the client well before) or one emit running this long (ms).
+ * Whether a node that had reached the bus stays ready while it cannot (docs/operations.md).
  */
-public record HealthSettings(long sendStuckMs, long emitStuckMs) {
+public record HealthSettings(long sendStuckMs, long emitStuckMs, boolean readyDuringBusOutage) {
 
     static HealthSettings read(Config config, EngineSettings engine) {
         long send = config.getOptionalValue("portfolio.health.send-stuck-ms", Long.class)
@@ -17,6 +18,8 @@ public record HealthSettings(long sendStuckMs, long emitStuckMs) {
             throw new IllegalStateException("portfolio.health.send-stuck-ms must be over portfolio.engine.write-stall-ms + 2000; got "
                     + send);
         }
-        return new HealthSettings(send, emit);
+        boolean readyDuringBusOutage = config.getOptionalValue("portfolio.health.ready-during-bus-outage", Boolean.class)
+                .orElse(true);
+        return new HealthSettings(send, emit, readyDuringBusOutage);
     }
 }

@@ -1,5 +1,6 @@
 package com.portfolio.bridge.health;
 
+import com.portfolio.bridge.bus.BrokerTroubleLog;
 import com.portfolio.bridge.bus.BusActivity;
 import com.portfolio.bridge.vocabulary.EventKind;
 import com.portfolio.bridge.bus.NodeIdentity;
@@ -12,9 +13,12 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready only while this node's own probes come back through both consumers: a node whose
- * consumers lost the broker, or never attached (a duplicate node id), is taken out of the
- * load balancer. The data are the node's consumption counters, for operators and the tests.
+ * Ready once this node's own probes have come back through every consumer: a node that never
+ * reached the bus (wrong address, TLS or credentials, a duplicate node id) stays out of the load
+ * balancer. A node that had reached it and lost it stays ready by default: the broker is shared,
+ * so every node loses it at once, and refusing new clients everywhere helps nobody (their events
+ * wait on the broker). {@code portfolio.health.ready-during-bus-outage=false} takes such a node
+ * out instead, for nodes on different brokers. The data say whether the bus answers now.
  */
 @Readiness
 @ApplicationScoped
@@ -27,6 +31,9 @@ public class BusReadiness implements HealthCheck {
     private NodeIdentity node;
 
     @Inject
+    private BrokerTroubleLog trouble;
+
+    @Inject
     private BridgeConfig config;
 
     @Override
@@ -37,11 +44,13 @@ public class BusReadiness implements HealthCheck {
                 .withData("bus", config.bus().bus())
                 .withData("node", node.nodeId())
                 .withData("instance", node.instanceId());
-        boolean up = true;
+        boolean connected = true;
+        boolean reached = true;
         for (EventKind kind : EventKind.values()) {
             String name = kind.name().toLowerCase();
             long last = activity.lastOwnProbeAt(kind);
-            up &= last > 0 && now - last <= staleAfter;
+            connected &= last > 0 && now - last <= staleAfter;
+            reached &= last > 0;
             response.withData(name + ".consumed", activity.consumed(kind))
                     .withData(name + ".deadLettered", activity.deadLettered(kind))
                     .withData(name + ".emitFailures", activity.emitFailures(kind))
@@ -51,6 +60,7 @@ public class BusReadiness implements HealthCheck {
         if (conflict != null) {
             response.withData("duplicateNodeId", conflict);
         }
-        return response.status(up).build();
+        response.withData("connected", connected).withData("quietedClientErrors", trouble.quieted());
+        return response.status(connected || reached && config.health().readyDuringBusOutage()).build();
     }
 }

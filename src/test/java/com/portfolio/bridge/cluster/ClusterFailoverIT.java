@@ -1,6 +1,7 @@
 package com.portfolio.bridge.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.portfolio.bridge.it.support.Await;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * Two nodes on a real broker through failures: a node that was down gets what it missed, a
- * broker restart heals without touching Liberty (readiness follows it), and a second node
- * started with an id already in use refuses to start.
+ * broker restart heals without touching Liberty (node 1 stays ready through it, the default; node
+ * 2, set not to, leaves and comes back), and a second node started with an id already in use
+ * refuses to start.
  */
 @TestMethodOrder(OrderAnnotation.class)
 @DisabledIfSystemProperty(named = "skipClusterTests", matches = "true")
@@ -27,6 +29,11 @@ class ClusterFailoverIT extends TwoNodeTest {
 
     ClusterFailoverIT() {
         super("failover", 61718, 9290);
+    }
+
+    @Override
+    Map<String, String> node2Env() {
+        return Map.of("PORTFOLIO_HEALTH_READY_DURING_BUS_OUTAGE", "false");
     }
 
     private long consumedNotifications(int node) {
@@ -65,15 +72,16 @@ class ClusterFailoverIT extends TwoNodeTest {
         String bob = RawSocketClient.unique("bob");
         try (RawSocketClient bob1 = client(1, bob); RawSocketClient bob2 = client(2, bob)) {
             cluster.broker().stop();
-            for (int node = 1; node <= 2; node++) {
-                LibertyNode n = cluster.node(node);
-                Await.until(n.name() + " not ready while the broker is down", RECOVERY,
-                        () -> "DOWN".equals(n.readinessStatus()));
-            }
+            LibertyNode node1 = cluster.node(1);
+            LibertyNode node2 = cluster.node(2);
+            Await.until(node1.name() + " sees the bus gone", RECOVERY, () -> !node1.busData().getBoolean("connected"));
+            assertEquals("UP", node1.readinessStatus(), "a node that had reached the bus stays ready by default");
+            Await.until(node2.name() + " (ready-during-bus-outage=false) not ready while the broker is down", RECOVERY,
+                    () -> "DOWN".equals(node2.readinessStatus()));
+            assertFalse(node2.busData().getBoolean("connected"));
             cluster.broker().start();
-            for (int node = 1; node <= 2; node++) {
-                cluster.node(node).awaitReady(RECOVERY);
-            }
+            Await.until(node1.name() + " sees the bus back", RECOVERY, () -> node1.busData().getBoolean("connected"));
+            node2.awaitReady(RECOVERY);
             producer.text(JavaProducer.NOTIFICATIONS, TwoNodes.notification(bob, "after-broker"), Map.of());
             TwoNodes.expect(bob1, "notification:new", "after-broker");
             TwoNodes.expect(bob2, "notification:new", "after-broker");

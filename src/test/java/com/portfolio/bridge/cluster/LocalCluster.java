@@ -21,6 +21,7 @@ public final class LocalCluster implements AutoCloseable {
     private final ArtemisBroker broker;
     private final List<LibertyNode> nodes = new ArrayList<>();
     private final Map<String, String> commonEnv = new HashMap<>();
+    private final Map<Integer, Map<String, String>> nodeEnv = new HashMap<>();
     private boolean loopbackOnly;
 
     /** Node i (from 1) gets id node-i and HTTP port basePort + i. */
@@ -57,6 +58,20 @@ public final class LocalCluster implements AutoCloseable {
     /** Settings every node gets (JWT, mode, ...), on top of the bus settings. */
     public LocalCluster withEnv(Map<String, String> env) {
         commonEnv.putAll(env);
+        return this;
+    }
+
+    /** Settings only node {@code number} gets, on top of the common ones. */
+    public LocalCluster withNodeEnv(int number, Map<String, String> env) {
+        nodeEnv.computeIfAbsent(number, n -> new HashMap<>()).putAll(env);
+        return this;
+    }
+
+    /** Settings no node gets from its environment (they come from elsewhere, e.g. files). */
+    public LocalCluster withoutEnv(String... names) {
+        for (String name : names) {
+            commonEnv.remove(name);
+        }
         return this;
     }
 
@@ -123,10 +138,16 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Writes node {@code number}'s server afresh (id node-N) and starts it. */
     public void startNode(int number) throws Exception {
+        prepareNode(number);
+        node(number).start();
+    }
+
+    /** Writes node {@code number}'s server afresh (id node-N), with the settings given so far. */
+    public void prepareNode(int number) throws Exception {
         Map<String, String> env = new HashMap<>(commonEnv);
+        env.putAll(nodeEnv.getOrDefault(number, Map.of()));
         env.put("PORTFOLIO_NODE_ID", "node-" + number);
         prepare(node(number), env);
-        node(number).start();
     }
 
     @Override

@@ -25,7 +25,7 @@ abstract class TwoNodeTest {
 
     @BeforeAll
     void startCluster() throws Exception {
-        nodes = TwoNodes.start(name, brokerPort, basePort, extraEnv());
+        nodes = TwoNodes.start(name, brokerPort, basePort, extraEnv(), node2Env());
         cluster = nodes.cluster;
         producer = nodes.producer;
     }
@@ -39,6 +39,11 @@ abstract class TwoNodeTest {
 
     /** Settings this class's nodes get on top of the common ones. */
     java.util.Map<String, String> extraEnv() {
+        return java.util.Map.of();
+    }
+
+    /** Settings only node 2 gets. */
+    java.util.Map<String, String> node2Env() {
         return java.util.Map.of();
     }
 

@@ -21,7 +21,14 @@ final class TwoNodes implements AutoCloseable {
 
     /** Broker on {@code brokerPort}, nodes on {@code basePort + 1} and {@code + 2}. */
     static TwoNodes start(String name, int brokerPort, int basePort, java.util.Map<String, String> extraEnv) throws Exception {
-        LocalCluster cluster = new LocalCluster(name, brokerPort, basePort, 2).withEnv(ClusterEnv.testNodes()).withEnv(extraEnv);
+        return start(name, brokerPort, basePort, extraEnv, java.util.Map.of());
+    }
+
+    /** The same, node 2 with {@code node2Env} on top. */
+    static TwoNodes start(String name, int brokerPort, int basePort, java.util.Map<String, String> extraEnv,
+            java.util.Map<String, String> node2Env) throws Exception {
+        LocalCluster cluster = new LocalCluster(name, brokerPort, basePort, 2).withEnv(ClusterEnv.testNodes()).withEnv(extraEnv)
+                .withNodeEnv(2, node2Env);
         try {
             cluster.start();
             return new TwoNodes(cluster);
