@@ -25,6 +25,7 @@ public final class ArtemisBroker implements AutoCloseable {
     private final String user;
     private final String password;
     private Process process;
+    private String clientTls = "";
 
     public ArtemisBroker(Path home, Path instance, int port, String user, String password) {
         this.home = home;
@@ -46,8 +47,31 @@ public final class ArtemisBroker implements AutoCloseable {
         return password;
     }
 
+    /** The client URL; with TLS, its query has the client's trust and key stores. */
     public String url() {
-        return "tcp://127.0.0.1:" + port;
+        return "tcp://127.0.0.1:" + port + clientTls;
+    }
+
+    /**
+     * After {@link #create}: the one acceptor takes TLS only, with {@code keyStore} (the broker's
+     * certificate) and, when {@code clientTrust} is given, a client certificate signed by it
+     * (mutual TLS). {@link #url()} then carries {@code clientKeyStore} and {@code clientTrustStore}.
+     */
+    public void acceptOnlyTls(Path keyStore, Path clientTrust, String password, Path clientTrustStore, Path clientKeyStore)
+            throws IOException {
+        String tls = "sslEnabled=true;keyStorePath=" + keyStore + ";keyStorePassword=" + password + ";keyStoreType=PKCS12";
+        if (clientTrust != null) {
+            tls += ";needClientAuth=true;trustStorePath=" + clientTrust + ";trustStorePassword=" + password + ";trustStoreType=PKCS12";
+        }
+        Path brokerXml = instance.resolve("etc/broker.xml");
+        String acceptor = "tcp://127.0.0.1:" + port + "?";
+        String xml = Files.readString(brokerXml);
+        if (!xml.contains(acceptor)) {
+            throw new IllegalStateException("no acceptor " + acceptor + " in " + brokerXml);
+        }
+        Files.writeString(brokerXml, xml.replace(acceptor, acceptor + tls + ";"));
+        clientTls = "?sslEnabled=true&trustStorePath=" + clientTrustStore + "&trustStorePassword=" + password
+                + "&trustStoreType=PKCS12&keyStorePath=" + clientKeyStore + "&keyStorePassword=" + password + "&keyStoreType=PKCS12";
     }
 
     /** Makes a fresh instance (any earlier one, with its journal, is deleted). */

@@ -32,7 +32,7 @@ public final class JavaProducer implements AutoCloseable {
     private final JMSContext context;
 
     public JavaProducer(ArtemisBroker broker) {
-        factory = new ActiveMQConnectionFactory(broker.url() + "?reconnectAttempts=-1&retryInterval=500", broker.user(), broker.password());
+        factory = new ActiveMQConnectionFactory(broker.url() + (broker.url().contains("?") ? "&" : "?") + "reconnectAttempts=-1&retryInterval=500", broker.user(), broker.password());
         context = factory.createContext();
     }
 

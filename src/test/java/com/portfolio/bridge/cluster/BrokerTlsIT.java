@@ -1,0 +1,188 @@
+package com.portfolio.bridge.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.portfolio.bridge.it.support.Await;
+import com.portfolio.bridge.it.support.RawSocketClient;
+import com.portfolio.bridge.it.support.TestTokens;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jose4j.keys.HmacKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+
+/**
+ * A broker that takes TLS only and wants a client certificate: a node with the right CA and
+ * certificate gets its events, its secrets read from mounted files; a node with the wrong CA, the
+ * wrong host name or no certificate stays not ready and names the setting to fix, once.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+@DisabledIfSystemProperty(named = "skipClusterTests", matches = "true")
+class BrokerTlsIT {
+
+    private static final int BROKER_PORT = 61761;
+    private static final Duration START = Duration.ofSeconds(90);
+
+    private LocalCluster cluster;
+    private TestCertificates certificates;
+    private JavaProducer producer;
+    private final String jwtSecret = LocalCluster.randomHex(32);
+
+    @BeforeAll
+    void startBroker() throws Exception {
+        Map<String, String> env = new HashMap<>(ClusterEnv.testNodes());
+        // The socket key comes from a file (below): HS256, so no public key setting.
+        env.remove("PORTFOLIO_JWT_PUBLIC_KEY_LOCATION");
+        env.put("PORTFOLIO_JWT_ALGORITHMS", "HS256");
+        cluster = new LocalCluster("tls", BROKER_PORT, 9360, 1).withEnv(env).withoutEnv("PORTFOLIO_ARTEMIS_PASSWORD");
+        Path work = Path.of(System.getProperty("cluster.work.dir", "target/cluster")).resolve("tls");
+        certificates = TestCertificates.make(work.resolve("certificates"));
+        ArtemisBroker broker = cluster.broker();
+        broker.create(Path.of(System.getProperty("artemis.settings")));
+        broker.acceptOnlyTls(certificates.keyStore("broker"), certificates.trustStore("ca"), certificates.password(),
+                certificates.trustStore("ca"), certificates.keyStore("client"));
+        broker.start();
+        producer = new JavaProducer(broker);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (producer != null) {
+            producer.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void eventsFlowOverMutualTlsWithEverySecretFromAFile() throws Exception {
+        LibertyNode node = prepareNode(Map.of());
+        try {
+            node.start();
+            assertFalse(Files.readString(node.serverDir().resolve("server.env")).contains(cluster.broker().password()),
+                    "the broker password is not in server.env");
+            String alice = RawSocketClient.unique("alice");
+            String token = TestTokens.signWith(TestTokens.claims(alice, 600), "HS256", new HmacKey(jwtSecret.getBytes()), null);
+            try (RawSocketClient client = RawSocketClient.connect(node.httpPort(), token)) {
+                producer.text(JavaProducer.NOTIFICATIONS, TwoNodes.notification(alice, "over-tls"), Map.of());
+                TwoNodes.expect(client, "notification:new", "over-tls");
+            }
+            assertTrue(node.messagesLog().contains("over TLS"), "the adapter says the bus is over TLS");
+        } finally {
+            node.stop();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aWrongCaIsNamedOnceAndTheNodeIsNotReady() throws Exception {
+        LibertyNode node = prepareNode(Map.of("PORTFOLIO_ARTEMIS_TRUST_STORE", certificates.trustStore("other-ca").toString()));
+        assertNamedOnce(node, "PORTFOLIO_ARTEMIS_TRUST_STORE");
+    }
+
+    @Test
+    @Order(3)
+    void aHostNameTheCertificateDoesNotNameIsNamedOnce() throws Exception {
+        // The broker's certificate names 127.0.0.1 only.
+        LibertyNode node = prepareNode(Map.of("PORTFOLIO_ARTEMIS_BROKERS", "localhost:" + BROKER_PORT));
+        assertNamedOnce(node, "PORTFOLIO_ARTEMIS_BROKERS");
+    }
+
+    @Test
+    @Order(4)
+    void noClientCertificateIsNamedOnce() throws Exception {
+        LibertyNode node = prepareNode(Map.of("PORTFOLIO_ARTEMIS_KEY_STORE", ""));
+        assertNamedOnce(node, "PORTFOLIO_ARTEMIS_KEY_STORE");
+    }
+
+    /** Node 1 afresh: TLS settings in its environment, every secret in a mounted directory. */
+    private LibertyNode prepareNode(Map<String, String> change) throws Exception {
+        Path secrets = Path.of(System.getProperty("cluster.work.dir", "target/cluster")).resolve("tls/secrets");
+        Processes.deleteTree(secrets);
+        Files.createDirectories(secrets);
+        // As Kubernetes and Docker mount them: one file per secret; a trailing newline is tolerated.
+        Files.writeString(secrets.resolve("portfolio.artemis.password"), cluster.broker().password() + "\n");
+        Files.writeString(secrets.resolve("portfolio.artemis.trust-store-password"), certificates.password());
+        Files.writeString(secrets.resolve("portfolio.artemis.key-store-password"), certificates.password());
+        Files.writeString(secrets.resolve("portfolio.jwt.secret"), jwtSecret + "\n");
+        Map<String, String> env = new HashMap<>(Map.of(
+                "VARIABLE_SOURCE_DIRS", secrets.toString(),
+                "PORTFOLIO_ARTEMIS_BROKERS", "127.0.0.1:" + BROKER_PORT,
+                "PORTFOLIO_ARTEMIS_SSL_ENABLED", "true",
+                "PORTFOLIO_ARTEMIS_TRUST_STORE", certificates.trustStore("ca").toString(),
+                "PORTFOLIO_ARTEMIS_KEY_STORE", certificates.keyStore("client").toString()));
+        change.forEach((key, value) -> {
+            if (value.isEmpty()) {
+                env.remove(key);
+            } else {
+                env.put(key, value);
+            }
+        });
+        cluster.withEnv(env);
+        change.forEach((key, value) -> {
+            if (value.isEmpty()) {
+                cluster.withoutEnv(key);
+            }
+        });
+        cluster.prepareNode(1);
+        return cluster.node(1);
+    }
+
+    private static void assertNamedOnce(LibertyNode node, String setting) throws Exception {
+        node.startServer();
+        try {
+            Await.until(node.name() + " names " + setting, START, () -> log(node).contains(setting));
+            // Many connection attempts later (4 consumers and the probes, each retrying every second or two):
+            // still not ready, the setting named once, and the client's own errors (a stack trace each) not logged.
+            Await.until("many connection attempts", START, () -> quieted(node) >= 20);
+            String log = node.messagesLog();
+            assertEquals("DOWN", node.readinessStatus(), "not ready: " + setting);
+            assertEquals(1, count(log, setting), "named once: " + setting + "\n" + log);
+            assertTrue(count(log, "\tat ") < 100, "no stack trace per attempt:\n" + log);
+        } finally {
+            node.stop();
+        }
+    }
+
+    /** The client errors the node did not log; 0 while its application is still starting. */
+    private static long quieted(LibertyNode node) {
+        try {
+            return node.busData().getJsonNumber("quietedClientErrors").longValue();
+        } catch (IllegalStateException e) {
+            return 0;
+        }
+    }
+
+    private static String log(LibertyNode node) {
+        try {
+            return node.messagesLog();
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static int count(String text, String needle) {
+        Matcher matcher = Pattern.compile(Pattern.quote(needle)).matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+}
