@@ -72,7 +72,8 @@ class BrokerTlsIT {
     @Test
     @Order(1)
     void eventsFlowOverMutualTlsWithEverySecretFromAFile() throws Exception {
-        LibertyNode node = prepareNode(Map.of());
+        // The CA as PEM, as a Kubernetes secret or cert-manager mounts it.
+        LibertyNode node = prepareNode(Map.of("PORTFOLIO_ARTEMIS_TRUST_STORE", certificates.caPem().toString()));
         try {
             node.start();
             assertFalse(Files.readString(node.serverDir().resolve("server.env")).contains(cluster.broker().password()),
