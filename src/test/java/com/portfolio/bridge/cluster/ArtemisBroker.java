@@ -39,6 +39,11 @@ public final class ArtemisBroker implements AutoCloseable {
         return port;
     }
 
+    /** The instance directory ({@code etc/broker.xml}, {@code log/console.log}). */
+    public Path instance() {
+        return instance;
+    }
+
     public String user() {
         return user;
     }
@@ -101,12 +106,8 @@ public final class ArtemisBroker implements AutoCloseable {
     }
 
     public void start() throws Exception {
-        Path console = instance.resolve("log/console.log");
-        Files.createDirectories(console.getParent());
-        process = new ProcessBuilder(List.of(instance.resolve("bin/artemis").toString(), "run"))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
-                .start();
+        launch();
+        Path console = console();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!accepting()) {
             if (!process.isAlive()) {
@@ -118,6 +119,50 @@ public final class ArtemisBroker implements AutoCloseable {
             process.waitFor(200, TimeUnit.MILLISECONDS);
         }
         LOG.info(() -> "Artemis broker up at " + url());
+    }
+
+    /**
+     * Starts the broker's process and returns at once: a shared-store backup opens no port until
+     * it takes over, so wait on its log instead ({@link #awaitLog}).
+     */
+    public void launch() throws IOException {
+        Path console = console();
+        Files.createDirectories(console.getParent());
+        process = new ProcessBuilder(List.of(instance.resolve("bin/artemis").toString(), "run"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
+                .start();
+    }
+
+    private Path console() {
+        return instance.resolve("log/console.log");
+    }
+
+    /** Waits until the broker's console log holds {@code marker} at least {@code times} times. */
+    public void awaitLog(String marker, int times, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (occurrences(marker) < times) {
+            if (process == null || !process.isAlive()) {
+                throw new IllegalStateException("broker not running; see " + console());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no " + marker + " (x" + times + ") within " + limit + "; see " + console());
+            }
+            process.waitFor(100, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** How often the console log holds {@code marker} (a restarted instance appends to it). */
+    public int occurrences(String marker) throws IOException {
+        if (!Files.exists(console())) {
+            return 0;
+        }
+        String log = Files.readString(console());
+        int count = 0;
+        for (int at = log.indexOf(marker); at >= 0; at = log.indexOf(marker, at + marker.length())) {
+            count++;
+        }
+        return count;
     }
 
     /** Stops the broker as an operator would (SIGTERM: an orderly shutdown). */

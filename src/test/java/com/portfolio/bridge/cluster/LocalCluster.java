@@ -116,6 +116,11 @@ public final class LocalCluster implements AutoCloseable {
     /** Creates and starts the broker, then prepares and starts every node (in parallel). */
     public void start() throws Exception {
         startBroker();
+        startNodes();
+    }
+
+    /** Prepares and starts every node, in parallel, on a broker started elsewhere. */
+    public void startNodes() {
         List<CompletableFuture<Void>> starts = new ArrayList<>();
         for (int i = 1; i <= nodes.size(); i++) {
             int number = i;

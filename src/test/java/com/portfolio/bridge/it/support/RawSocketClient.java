@@ -144,6 +144,11 @@ public final class RawSocketClient implements AutoCloseable {
         webSocket.sendText(frame, true).join();
     }
 
+    /** A control frame received and not yet taken (a DISCONNECT, "closed <code>"), or null: never waits. */
+    public String peekControl() {
+        return control.peek();
+    }
+
     /** The next frame that is not an event or an ack (open, CONNECT answers, DISCONNECT, "closed <code>"). */
     public String expectControl(String prefix) throws Exception {
         String frame = control.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
