@@ -1,5 +1,6 @@
 package com.portfolio.bridge.bus;
 
+import com.portfolio.bridge.metrics.BridgeMetrics;
 import com.portfolio.bridge.realtime.Delivery;
 import com.portfolio.bridge.realtime.PortfolioNamespace;
 import com.portfolio.bridge.recovery.EventIds;
@@ -27,6 +28,9 @@ public class EventIntake {
     @Inject
     private Inbox inbox;
 
+    @Inject
+    private BridgeMetrics metrics;
+
     private volatile Delivery delivery;
 
     private final RecentMessageIds recent = new RecentMessageIds(RecentMessageIds.DEFAULT_SIZE);
@@ -41,6 +45,7 @@ public class EventIntake {
         Long busId = messageId != null ? EventIds.of(messageId) : null;
         if (busId != null && recent.delivered(kind, busId)) {
             // A redelivery, e.g. after a broker failover: acknowledged again, not emitted again.
+            metrics.redeliveryDropped(kind);
             LOG.fine(() -> "dropped a redelivered " + kind + " " + messageId + " (" + recent.dropped() + " so far)");
             return;
         }

@@ -111,6 +111,12 @@ public class BridgeMetrics implements SocketMetrics {
         });
     }
 
+    /** A broker redelivered an event this node had delivered (after a failover): dropped, not emitted twice. */
+    public void redeliveryDropped(EventKind kind) {
+        counter("portfolio.events.redeliveries.dropped", "redeliveries of events already delivered, dropped",
+                "kind", kind.name().toLowerCase(Locale.ROOT)).inc();
+    }
+
     public void stalledClientCut(String transport) {
         counter("portfolio.stalled.clients.cut", "clients cut because they stopped reading", "transport", transport).inc();
     }
