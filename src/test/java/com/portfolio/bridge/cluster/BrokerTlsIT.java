@@ -48,9 +48,10 @@ class BrokerTlsIT {
         // The socket key comes from a file (below): HS256, so no public key setting.
         env.remove("PORTFOLIO_JWT_PUBLIC_KEY_LOCATION");
         env.put("PORTFOLIO_JWT_ALGORITHMS", "HS256");
-        cluster = new LocalCluster("tls", BROKER_PORT, 9360, 1).withEnv(env).withoutEnv("PORTFOLIO_ARTEMIS_PASSWORD");
+        cluster = new LocalCluster("tls", BROKER_PORT, 9360, 4).withEnv(env).withoutEnv("PORTFOLIO_ARTEMIS_PASSWORD");
         Path work = Path.of(System.getProperty("cluster.work.dir", "target/cluster")).resolve("tls");
         certificates = TestCertificates.make(work.resolve("certificates"));
+        Processes.deleteTree(work.resolve("secrets"));
         ArtemisBroker broker = cluster.broker();
         broker.create(Path.of(System.getProperty("artemis.settings")));
         broker.acceptOnlyTls(certificates.keyStore("broker"), certificates.trustStore("ca"), certificates.password(),
@@ -73,7 +74,7 @@ class BrokerTlsIT {
     @Order(1)
     void eventsFlowOverMutualTlsWithEverySecretFromAFile() throws Exception {
         // The CA as PEM, as a Kubernetes secret or cert-manager mounts it.
-        LibertyNode node = prepareNode(Map.of("PORTFOLIO_ARTEMIS_TRUST_STORE", certificates.caPem().toString()));
+        LibertyNode node = prepareNode(1, Map.of("PORTFOLIO_ARTEMIS_TRUST_STORE", certificates.caPem().toString()));
         try {
             node.start();
             assertFalse(Files.readString(node.serverDir().resolve("server.env")).contains(cluster.broker().password()),
@@ -90,75 +91,69 @@ class BrokerTlsIT {
         }
     }
 
+    /**
+     * Three nodes at once (each start is mostly waiting): a wrong CA, a broker address its
+     * certificate does not name (it names 127.0.0.1 only), and no client certificate.
+     */
     @Test
     @Order(2)
-    void aWrongCaIsNamedOnceAndTheNodeIsNotReady() throws Exception {
-        LibertyNode node = prepareNode(Map.of("PORTFOLIO_ARTEMIS_TRUST_STORE", certificates.trustStore("other-ca").toString()));
-        assertNamedOnce(node, "PORTFOLIO_ARTEMIS_TRUST_STORE");
+    void eachWrongSettingLeavesItsNodeNotReadyAndIsNamedOnce() throws Exception {
+        Map<String, Map<String, String>> cases = Map.of(
+                "PORTFOLIO_ARTEMIS_TRUST_STORE", Map.of("PORTFOLIO_ARTEMIS_TRUST_STORE", certificates.trustStore("other-ca").toString()),
+                "PORTFOLIO_ARTEMIS_BROKERS", Map.of("PORTFOLIO_ARTEMIS_BROKERS", "localhost:" + BROKER_PORT),
+                "PORTFOLIO_ARTEMIS_KEY_STORE", Map.of("PORTFOLIO_ARTEMIS_KEY_STORE", ""));
+        Map<String, LibertyNode> nodes = new HashMap<>();
+        int number = 2;
+        for (Map.Entry<String, Map<String, String>> wrong : cases.entrySet()) {
+            nodes.put(wrong.getKey(), prepareNode(number++, wrong.getValue()));
+        }
+        try {
+            for (LibertyNode node : nodes.values()) {
+                node.startServer();
+            }
+            for (Map.Entry<String, LibertyNode> node : nodes.entrySet()) {
+                assertNamedOnce(node.getValue(), node.getKey());
+            }
+        } finally {
+            for (LibertyNode node : nodes.values()) {
+                node.stop();
+            }
+        }
     }
 
-    @Test
-    @Order(3)
-    void aHostNameTheCertificateDoesNotNameIsNamedOnce() throws Exception {
-        // The broker's certificate names 127.0.0.1 only.
-        LibertyNode node = prepareNode(Map.of("PORTFOLIO_ARTEMIS_BROKERS", "localhost:" + BROKER_PORT));
-        assertNamedOnce(node, "PORTFOLIO_ARTEMIS_BROKERS");
-    }
-
-    @Test
-    @Order(4)
-    void noClientCertificateIsNamedOnce() throws Exception {
-        LibertyNode node = prepareNode(Map.of("PORTFOLIO_ARTEMIS_KEY_STORE", ""));
-        assertNamedOnce(node, "PORTFOLIO_ARTEMIS_KEY_STORE");
-    }
-
-    /** Node 1 afresh: TLS settings in its environment, every secret in a mounted directory. */
-    private LibertyNode prepareNode(Map<String, String> change) throws Exception {
+    /** Node {@code number}: TLS settings in its environment (with {@code change}; "" removes), every secret in a mounted directory. */
+    private LibertyNode prepareNode(int number, Map<String, String> change) throws Exception {
         Path secrets = Path.of(System.getProperty("cluster.work.dir", "target/cluster")).resolve("tls/secrets");
-        Processes.deleteTree(secrets);
-        Files.createDirectories(secrets);
-        // As Kubernetes and Docker mount them: one file per secret; a trailing newline is tolerated.
-        Files.writeString(secrets.resolve("portfolio.artemis.password"), cluster.broker().password() + "\n");
-        Files.writeString(secrets.resolve("portfolio.artemis.trust-store-password"), certificates.password());
-        Files.writeString(secrets.resolve("portfolio.artemis.key-store-password"), certificates.password());
-        Files.writeString(secrets.resolve("portfolio.jwt.secret"), jwtSecret + "\n");
+        if (!Files.isDirectory(secrets)) {
+            Files.createDirectories(secrets);
+            // As Kubernetes and Docker mount them: one file per secret; a trailing newline is tolerated.
+            Files.writeString(secrets.resolve("portfolio.artemis.password"), cluster.broker().password() + "\n");
+            Files.writeString(secrets.resolve("portfolio.artemis.trust-store-password"), certificates.password());
+            Files.writeString(secrets.resolve("portfolio.artemis.key-store-password"), certificates.password());
+            Files.writeString(secrets.resolve("portfolio.jwt.secret"), jwtSecret + "\n");
+        }
         Map<String, String> env = new HashMap<>(Map.of(
                 "VARIABLE_SOURCE_DIRS", secrets.toString(),
                 "PORTFOLIO_ARTEMIS_BROKERS", "127.0.0.1:" + BROKER_PORT,
                 "PORTFOLIO_ARTEMIS_SSL_ENABLED", "true",
                 "PORTFOLIO_ARTEMIS_TRUST_STORE", certificates.trustStore("ca").toString(),
                 "PORTFOLIO_ARTEMIS_KEY_STORE", certificates.keyStore("client").toString()));
-        change.forEach((key, value) -> {
-            if (value.isEmpty()) {
-                env.remove(key);
-            } else {
-                env.put(key, value);
-            }
-        });
-        cluster.withEnv(env);
-        change.forEach((key, value) -> {
-            if (value.isEmpty()) {
-                cluster.withoutEnv(key);
-            }
-        });
-        cluster.prepareNode(1);
-        return cluster.node(1);
+        env.putAll(change);
+        env.values().removeIf(String::isEmpty);
+        cluster.withNodeEnv(number, env);
+        cluster.prepareNode(number);
+        return cluster.node(number);
     }
 
     private static void assertNamedOnce(LibertyNode node, String setting) throws Exception {
-        node.startServer();
-        try {
-            Await.until(node.name() + " names " + setting, START, () -> log(node).contains(setting));
-            // Many connection attempts later (4 consumers and the probes, each retrying every second or two):
-            // still not ready, the setting named once, and the client's own errors (a stack trace each) not logged.
-            Await.until("many connection attempts", START, () -> quieted(node) >= 20);
-            String log = node.messagesLog();
-            assertEquals("DOWN", node.readinessStatus(), "not ready: " + setting);
-            assertEquals(1, count(log, setting), "named once: " + setting + "\n" + log);
-            assertTrue(count(log, "\tat ") < 100, "no stack trace per attempt:\n" + log);
-        } finally {
-            node.stop();
-        }
+        Await.until(node.name() + " names " + setting, START, () -> log(node).contains(setting));
+        // Many connection attempts later (4 consumers and the probes, each retrying every second or two):
+        // still not ready, the setting named once, and the client's own errors (a stack trace each) not logged.
+        Await.until(node.name() + ": many connection attempts", START, () -> quieted(node) >= 20);
+        String log = node.messagesLog();
+        assertEquals("DOWN", node.readinessStatus(), "not ready: " + setting);
+        assertEquals(1, count(log, setting), node.name() + " names " + setting + " once:\n" + log);
+        assertTrue(count(log, "\tat ") < 100, node.name() + ": no stack trace per attempt:\n" + log);
     }
 
     /** The client errors the node did not log; 0 while its application is still starting. */
