@@ -50,6 +50,11 @@ public final class ArtemisBroker implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
+    /** The instance's etc/broker.xml, for a harness that adjusts what {@code artemis create} wrote. */
+    public Path brokerXml() {
+        return instance.resolve("etc/broker.xml");
+    }
+
     /** Makes a fresh instance (any earlier one, with its journal, is deleted). */
     public void create(Path settingsFragment) throws Exception {
         create(settingsFragment, List.of());
