@@ -109,11 +109,21 @@ public final class BrokerCluster implements AutoCloseable {
 
     /** The consumers on {@code broker}'s queue of that name, or -1 when it has none of that name. */
     public static int consumers(ArtemisBroker broker, String queue) throws Exception {
+        ClientSession.QueueQuery query = query(broker, queue);
+        return query.isExists() ? query.getConsumerCount() : -1;
+    }
+
+    /** The messages in {@code broker}'s queue of that name (0 when it has none of that name). */
+    public static long messages(ArtemisBroker broker, String queue) throws Exception {
+        ClientSession.QueueQuery query = query(broker, queue);
+        return query.isExists() ? query.getMessageCount() : 0;
+    }
+
+    private static ClientSession.QueueQuery query(ArtemisBroker broker, String queue) throws Exception {
         try (ServerLocator locator = ActiveMQClient.createServerLocator(broker.url() + "?useTopologyForLoadBalancing=false");
              ClientSessionFactory sessions = locator.createSessionFactory();
              ClientSession session = sessions.createSession(broker.user(), broker.password(), false, true, true, false, 1)) {
-            ClientSession.QueueQuery query = session.queueQuery(SimpleString.of(queue));
-            return query.isExists() ? query.getConsumerCount() : -1;
+            return session.queueQuery(SimpleString.of(queue));
         }
     }
 
