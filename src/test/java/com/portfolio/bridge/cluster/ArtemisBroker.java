@@ -79,6 +79,11 @@ public final class ArtemisBroker implements AutoCloseable {
                 + "&trustStoreType=PKCS12&keyStorePath=" + clientKeyStore + "&keyStorePassword=" + password + "&keyStoreType=PKCS12";
     }
 
+    /** The instance's etc/broker.xml, for a harness that adjusts what {@code artemis create} wrote. */
+    public Path brokerXml() {
+        return instance.resolve("etc/broker.xml");
+    }
+
     /** Makes a fresh instance (any earlier one, with its journal, is deleted). */
     public void create(Path settingsFragment) throws Exception {
         create(settingsFragment, List.of());
