@@ -87,7 +87,9 @@ public class BrokerTroubleLog {
 
     private void say(BrokerTrouble trouble, Throwable failure) {
         synchronized (this) {
-            if (!said.add(trouble)) {
+            // A dropped set-up is inferred; after a TLS failure already named it is a consequence (seen under load).
+            boolean consequence = trouble == BrokerTrouble.DROPPED_DURING_SETUP && !said.isEmpty();
+            if (consequence || !said.add(trouble)) {
                 return;
             }
         }

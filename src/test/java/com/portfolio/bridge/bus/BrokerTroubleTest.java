@@ -83,6 +83,11 @@ class BrokerTroubleTest {
             assertTrue(said.get(1).getMessage().contains("50 repeated client errors"), said.get(1).getMessage());
             assertFalse(log.admit(attempt));
             assertEquals(3, said.size(), "said again after the bus had answered");
+
+            LogRecord timedOut = new LogRecord(Level.WARNING, "AMQ152005: Failure in broker activation");
+            timedOut.setThrown(new IllegalStateException("AMQ219013: Timed out waiting to receive cluster topology. Group:null"));
+            assertFalse(log.admit(timedOut));
+            assertEquals(3, said.size(), "a set-up that times out after a named TLS failure is not a second diagnosis");
         } finally {
             ours.removeHandler(capture);
         }
