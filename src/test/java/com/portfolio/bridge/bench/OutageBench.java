@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 
 /**
  * Broker outages under steady load, {@code mvn -Pbench-outage package}: two nodes as the image
@@ -42,8 +43,14 @@ public final class OutageBench {
         LOG.info(settings::describe);
         prepareKeysAndTrace();
         long started = System.nanoTime();
-        List<OutageRow> rows = new ArrayList<>(singleBroker(settings));
-        rows.addAll(pair(settings));
+        List<OutageRow> rows = new ArrayList<>();
+        try {
+            rows.addAll(singleBroker(settings));
+            rows.addAll(pair(settings));
+        } finally {
+            // The Artemis client's global pools would otherwise hold exec:java 15 s and warn.
+            ActiveMQClient.clearThreadPools();
+        }
         String table = OutageRow.table(rows);
         Path out = Path.of(System.getProperty("cluster.work.dir", "target/cluster")).resolveSibling("bench").resolve("outage.txt");
         Files.createDirectories(out.getParent());

@@ -73,7 +73,7 @@ final class OutageRun implements AutoCloseable {
         boolean drained = sockets.awaitAll(producer.accepted(), settings.drain());
         LOG.info(() -> (drained ? "drained in " : "NOT drained after ") + (System.nanoTime() - drainStart) / 1_000_000 + " ms");
         endCurrent(stoppedAt);
-        return windows.stream().map(w -> w.row(producer.accepted(), sockets, readiness)).toList();
+        return windows.stream().map(w -> w.row(producer.accepted(), sockets, readiness, settings.rate())).toList();
     }
 
     private OutageWindow.Snapshot snapshot() {

@@ -50,7 +50,7 @@ final class OutageWindow {
     }
 
     /** Once the tail has drained: accepted against what every member socket received. */
-    OutageRow row(Map<Integer, String> accepted, OutageSockets sockets, ReadinessSampler readiness) {
+    OutageRow row(Map<Integer, String> accepted, OutageSockets sockets, ReadinessSampler readiness, int rate) {
         int from = start.seq() + 1;
         int to = end.seq();
         long expected = 0;
@@ -72,7 +72,8 @@ final class OutageWindow {
         }
         int acceptedHere = (int) accepted.keySet().stream().filter(seq -> seq >= from && seq <= to).count();
         long first = sockets.firstArrivalAfter(backNanos);
-        return new OutageRow(phase, to - from + 1, acceptedHere, expected, delivered, unaccepted, duplicates,
+        long due = Math.round(rate * (end.nanos() - start.nanos()) / 1e9);
+        return new OutageRow(phase, due, to - from + 1, acceptedHere, expected, delivered, unaccepted, duplicates,
                 end.droppedByNodes() - start.droppedByNodes(), end.disconnected() - start.disconnected(),
                 (backNanos - eventNanos) / 1e9, first < 0 ? -1 : (first - backNanos) / 1e9,
                 sockets.longestSilenceMillis(eventNanos, end.nanos()) / 1e3,
