@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /** What one member (a socket, a JMS subscriber) received: each event's sequence number and arrival time. */
-final class Arrivals {
+public final class Arrivals {
 
     private record Arrival(int seq, long nanos) {
     }
@@ -15,19 +15,19 @@ final class Arrivals {
     private final String name;
     private final List<Arrival> arrivals = new ArrayList<>();
 
-    Arrivals(String name) {
+    public Arrivals(String name) {
         this.name = name;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    synchronized void add(int seq) {
+    public synchronized void add(int seq) {
         arrivals.add(new Arrival(seq, System.nanoTime()));
     }
 
-    synchronized boolean hasAll(Collection<Integer> expected) {
+    public synchronized boolean hasAll(Collection<Integer> expected) {
         Set<Integer> seen = new HashSet<>();
         arrivals.forEach(a -> seen.add(a.seq()));
         return seen.containsAll(expected);
@@ -35,8 +35,25 @@ final class Arrivals {
 
     /** Arrivals of a number already seen, among numbers from {@code from} on. */
     synchronized int duplicates(int from) {
+        return duplicates(from, Integer.MAX_VALUE);
+    }
+
+    /** Arrivals of a number already seen, among numbers from {@code from} to {@code to} inclusive. */
+    public synchronized int duplicates(int from, int to) {
         Set<Integer> seen = new HashSet<>();
-        return (int) arrivals.stream().filter(a -> a.seq() >= from && !seen.add(a.seq())).count();
+        return (int) arrivals.stream().filter(a -> a.seq() >= from && a.seq() <= to && !seen.add(a.seq())).count();
+    }
+
+    /** The distinct numbers received. */
+    public synchronized Set<Integer> distinct() {
+        Set<Integer> seen = new HashSet<>();
+        arrivals.forEach(a -> seen.add(a.seq()));
+        return seen;
+    }
+
+    /** The instant ({@link System#nanoTime()}) of the first arrival after {@code nanos}, or -1. */
+    public synchronized long firstAfter(long nanos) {
+        return arrivals.stream().mapToLong(Arrival::nanos).filter(n -> n > nanos).min().orElse(-1);
     }
 
     /** First arrivals of a number lower than one that came before it (from {@code from} on). */
@@ -57,7 +74,7 @@ final class Arrivals {
     }
 
     /** The longest stretch without an arrival between two instants (either end counts as one). */
-    synchronized long longestSilenceMillis(long fromNanos, long toNanos) {
+    public synchronized long longestSilenceMillis(long fromNanos, long toNanos) {
         long previous = fromNanos;
         long longest = 0;
         for (Arrival a : arrivals) {

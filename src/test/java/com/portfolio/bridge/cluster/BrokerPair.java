@@ -91,12 +91,17 @@ public final class BrokerPair implements AutoCloseable {
         LOG.info("primary killed; backup active");
     }
 
-    /** Restarts the primary (fail-back) and waits until it is active and the backup waits again. */
-    public void restartPrimary() throws Exception {
+    /**
+     * Restarts the primary (fail-back) and waits until it is active and the backup waits again;
+     * returns the instant ({@link System#nanoTime()}) the primary was seen accepting connections.
+     */
+    public long restartPrimary() throws Exception {
         int announced = backup.occurrences(BACKUP_ANNOUNCED);
         primary.start();
+        long accepting = System.nanoTime();
         backup.awaitLog(BACKUP_ANNOUNCED, announced + 1, START);
         LOG.info("primary back; backup waiting again");
+        return accepting;
     }
 
     @Override

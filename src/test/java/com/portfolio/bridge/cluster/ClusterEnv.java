@@ -7,7 +7,7 @@ import java.util.Map;
  * What the test nodes run with besides the bus: strict mode, the build's RS256 test key (for
  * sockets and the HTTP API), and quick presence timings, so a dead node drops out in seconds.
  */
-final class ClusterEnv {
+public final class ClusterEnv {
 
     private ClusterEnv() {
     }
@@ -18,7 +18,7 @@ final class ClusterEnv {
     static final long PRESENCE_NODE_TIMEOUT_MS = 4_000;
     static final long PRESENCE_GRACE_MS = 2_000;
 
-    static Map<String, String> testNodes() {
+    public static Map<String, String> testNodes() {
         Map<String, String> env = new HashMap<>(keys());
         env.putAll(Map.of(
                 "PORTFOLIO_PRESENCE_HEARTBEAT_MS", String.valueOf(PRESENCE_HEARTBEAT_MS),

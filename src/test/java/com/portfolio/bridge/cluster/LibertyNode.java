@@ -195,6 +195,12 @@ public final class LibertyNode {
         return readinessCheck("bus").getJsonObject("data");
     }
 
+    /** The whole readiness answer ({@code status}, {@code checks}), or null when the server does not answer. */
+    public JsonObject readiness() {
+        String text = readinessText();
+        return text == null ? null : parse(text);
+    }
+
     /** One readiness check's answer ({@code name}, {@code status}, {@code data}). */
     public JsonObject readinessCheck(String check) {
         String text = readinessText();

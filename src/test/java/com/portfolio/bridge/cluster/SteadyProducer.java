@@ -20,7 +20,7 @@ import org.json.JSONObject;
  * HA connection. A send that returns was accepted by the broker; one that throws is sent again
  * (with the same duplicate-detection id, so the broker drops it if the first had been stored).
  */
-final class SteadyProducer implements AutoCloseable {
+public final class SteadyProducer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SteadyProducer.class.getName());
     // Artemis's duplicate-detection header: a resend of a stored message is dropped by the broker.
@@ -38,7 +38,7 @@ final class SteadyProducer implements AutoCloseable {
     private final AtomicLong longestSendNanos = new AtomicLong();
     private volatile boolean running;
 
-    SteadyProducer(String url, String user, String password, List<String> users) {
+    public SteadyProducer(String url, String user, String password, List<String> users) {
         factory = new ActiveMQConnectionFactory(url, user, password);
         context = factory.createContext();
         topic = context.createTopic(JavaProducer.NOTIFICATIONS);
@@ -50,7 +50,7 @@ final class SteadyProducer implements AutoCloseable {
     }
 
     /** Starts (again) sending {@code perSecond} events a second; figures count from here. */
-    void start(int perSecond) {
+    public void start(int perSecond) {
         running = true;
         failedSends.set(0);
         longestSendNanos.set(0);
@@ -59,7 +59,7 @@ final class SteadyProducer implements AutoCloseable {
     }
 
     /** Stops sending; returns once the send in progress, if any, is done. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         running = false;
         if (ticks == null) {
             return;
@@ -90,21 +90,26 @@ final class SteadyProducer implements AutoCloseable {
     }
 
     /** Numbers sent so far: the next one is this plus one. */
-    int sent() {
+    public int sent() {
         return next.get() - 1;
     }
 
     /** Accepted sequence numbers and their users. */
-    Map<Integer, String> accepted() {
+    public Map<Integer, String> accepted() {
         return accepted;
     }
 
-    int failedSends() {
+    public int failedSends() {
         return failedSends.get();
     }
 
     long longestSendMillis() {
         return longestSendNanos.get() / 1_000_000;
+    }
+
+    /** The longest send since the last call (or the start), and starts counting afresh. */
+    public long takeLongestSendMillis() {
+        return longestSendNanos.getAndSet(0) / 1_000_000;
     }
 
     @Override
