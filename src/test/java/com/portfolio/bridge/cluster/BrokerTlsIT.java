@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jose4j.keys.HmacKey;
@@ -108,9 +109,14 @@ class BrokerTlsIT {
             nodes.put(wrong.getKey(), prepareNode(number++, wrong.getValue()));
         }
         try {
-            for (LibertyNode node : nodes.values()) {
-                node.startServer();
-            }
+            // In parallel, as LocalCluster starts nodes: one after the other, the last start waits on the first two.
+            CompletableFuture.allOf(nodes.values().stream().map(node -> CompletableFuture.runAsync(() -> {
+                try {
+                    node.startServer();
+                } catch (Exception e) {
+                    throw new IllegalStateException(node.name() + " did not start", e);
+                }
+            })).toArray(CompletableFuture[]::new)).join();
             for (Map.Entry<String, LibertyNode> node : nodes.entrySet()) {
                 assertNamedOnce(node.getValue(), node.getKey());
             }
