@@ -153,8 +153,8 @@ class BrokerClusterIT {
         }
         cluster.node(2).start();
         // A fresh run counts from zero: all it consumed is what its subscription on B kept.
-        Await.until("node 2 consumed its backlog", RESTART, () -> cluster.consumedNotifications(2) >= 2 * perProducer);
-        assertEquals(2 * perProducer, cluster.consumedNotifications(2));
+        Await.until("node 2 consumed its backlog", RESTART, () -> cluster.node(2).consumedNotifications() >= 2 * perProducer);
+        assertEquals(2 * perProducer, cluster.node(2).consumedNotifications());
         try (RawSocketClient alice2 = cluster.client(2, alice)) {
             cluster.onA.text(JavaProducer.NOTIFICATIONS, TwoNodes.notification(alice, "after-restart"), Map.of());
             TwoNodes.expect(alice2, "notification:new", "after-restart");

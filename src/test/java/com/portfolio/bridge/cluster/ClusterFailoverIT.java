@@ -36,10 +36,6 @@ class ClusterFailoverIT extends TwoNodeTest {
         return Map.of("PORTFOLIO_HEALTH_READY_DURING_BUS_OUTAGE", "false");
     }
 
-    private long consumedNotifications(int node) {
-        return cluster.node(node).busData().getJsonNumber("notification.consumed").longValue();
-    }
-
     @Test
     @Order(1)
     void aStoppedNodeReceivesWhatWasPublishedWhileItWasDown() throws Exception {
@@ -54,14 +50,14 @@ class ClusterFailoverIT extends TwoNodeTest {
 
             cluster.node(2).start();
             // A fresh run counts from zero: all it consumed is the backlog its subscription kept.
-            Await.until("node 2 consumed its backlog", RECOVERY, () -> consumedNotifications(2) >= backlog);
-            assertEquals(backlog, consumedNotifications(2));
+            Await.until("node 2 consumed its backlog", RECOVERY, () -> cluster.node(2).consumedNotifications() >= backlog);
+            assertEquals(backlog, cluster.node(2).consumedNotifications());
 
             try (RawSocketClient alice2 = client(2, alice)) {
                 producer.text(JavaProducer.NOTIFICATIONS, TwoNodes.notification(alice, "after-restart"), Map.of());
                 TwoNodes.expect(alice2, "notification:new", "after-restart");
                 TwoNodes.expect(alice1, "notification:new", "after-restart");
-                assertEquals(backlog + 1, consumedNotifications(2));
+                assertEquals(backlog + 1, cluster.node(2).consumedNotifications());
             }
         }
     }
@@ -96,10 +92,10 @@ class ClusterFailoverIT extends TwoNodeTest {
         try (RawSocketClient carol1 = client(1, carol)) {
             duplicate.startServer();
             Await.until("the duplicate says why it stops", RECOVERY,
-                    () -> log(duplicate).contains("duplicate node id 'node-1'"));
+                    () -> duplicate.messagesLogSoFar().contains("duplicate node id 'node-1'"));
             // CWWKZ0002E: Liberty could not start the application.
             Await.until("the duplicate's application fails to start", RECOVERY,
-                    () -> log(duplicate).contains("CWWKZ0002E"));
+                    () -> duplicate.messagesLogSoFar().contains("CWWKZ0002E"));
             assertNotEquals("UP", duplicate.readinessStatus());
 
             // The node that holds the id keeps its subscriptions: it still gets each event once.
@@ -110,14 +106,6 @@ class ClusterFailoverIT extends TwoNodeTest {
             assertEquals("UP", cluster.node(1).readinessStatus());
         } finally {
             duplicate.stop();
-        }
-    }
-
-    private static String log(LibertyNode node) {
-        try {
-            return node.messagesLog();
-        } catch (java.io.IOException e) {
-            return "";
         }
     }
 }

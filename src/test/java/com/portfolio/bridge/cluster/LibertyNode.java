@@ -138,6 +138,15 @@ public final class LibertyNode {
         return Files.exists(log) ? Files.readString(log) : "";
     }
 
+    /** {@link #messagesLog}, or "" when it cannot be read now: for a wait that asks again. */
+    public String messagesLogSoFar() {
+        try {
+            return messagesLog();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     /** {@code kill -9}: no shutdown hook, no goodbye; waits until the process is gone. */
     public void kill() throws Exception {
         ProcessHandle process = process();
@@ -199,6 +208,11 @@ public final class LibertyNode {
     public JsonObject readiness() {
         String text = readinessText();
         return text == null ? null : parse(text);
+    }
+
+    /** Notifications the node took from the bus since it started (the bus check's data). */
+    public long consumedNotifications() {
+        return busData().getJsonNumber("notification.consumed").longValue();
     }
 
     /** One readiness check's answer ({@code name}, {@code status}, {@code data}). */

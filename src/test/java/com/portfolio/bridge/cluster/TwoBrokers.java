@@ -66,10 +66,6 @@ final class TwoBrokers implements AutoCloseable {
         return RawSocketClient.connect(nodes.node(node).httpPort(), TestTokens.valid(user));
     }
 
-    long consumedNotifications(int node) {
-        return nodes.node(node).busData().getJsonNumber("notification.consumed").longValue();
-    }
-
     /** The {@code deadLetterNode} of each dead letter a reader attached to {@code broker} takes, up to {@code expected}. */
     static List<String> deadLetterNodes(ArtemisBroker broker, int expected, long waitMs) throws Exception {
         List<String> nodes = new ArrayList<>();
