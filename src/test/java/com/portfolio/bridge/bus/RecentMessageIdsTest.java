@@ -50,6 +50,21 @@ class RecentMessageIdsTest {
     }
 
     @Test
+    void aWindowGoingRoundSeveralTimesHoldsExactlyTheLastIds() {
+        // Past the bound and again: the ring wraps three times, each slot reused, each old id gone from the set.
+        RecentMessageIds recent = new RecentMessageIds(3);
+        for (long id = 1; id <= 10; id++) {
+            recent.remember(EventKind.MESSAGE, id);
+        }
+        for (long id = 1; id <= 7; id++) {
+            assertFalse(recent.delivered(EventKind.MESSAGE, id), "id " + id + " left the window");
+        }
+        for (long id = 8; id <= 10; id++) {
+            assertTrue(recent.delivered(EventKind.MESSAGE, id), "id " + id + " is among the last three");
+        }
+    }
+
+    @Test
     void rememberingAnIdTwiceTakesOneSlot() {
         RecentMessageIds recent = new RecentMessageIds(2);
         recent.remember(EventKind.NOTIFICATION, 1);
