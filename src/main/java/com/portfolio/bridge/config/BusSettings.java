@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * How the bridge works with its bus: which bus, this node's id, how many ordered lanes emit
- * events, and how often the node probes its own consumers.
+ * How the bridge works with its bus: which bus, this node's id, how many key stripes order
+ * emits, and how often the node probes its own consumers.
  */
 public record BusSettings(String bus, String nodeId, int lanes, int laneCapacity,
         long probeIntervalMs, long claimWaitMs) {
@@ -40,7 +40,7 @@ public record BusSettings(String bus, String nodeId, int lanes, int laneCapacity
                     + nodeId);
         }
         return new BusSettings(bus, nodeId,
-                positive(config, "portfolio.bus.lanes", 4),
+                positive(config, "portfolio.bus.lanes", 64),
                 positive(config, "portfolio.bus.lane-capacity", 10_000),
                 positive(config, "portfolio.bus.probe-interval-ms", 5_000),
                 positive(config, "portfolio.node.claim-wait-ms", 3_000));

@@ -25,7 +25,7 @@ class BusSettingsTest {
         assertEquals("embedded", bus.bus());
         assertFalse(bus.artemis());
         assertEquals("local", bus.nodeId());
-        assertEquals(4, bus.lanes());
+        assertEquals(64, bus.lanes());
         assertEquals(15_000, bus.probeStaleAfterMs());
     }
 

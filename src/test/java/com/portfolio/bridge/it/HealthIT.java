@@ -46,13 +46,16 @@ class HealthIT {
         assertEquals(0, live.getJSONObject("data").getLong("oldestPendingSendMs"));
 
         CountDownLatch release = new CountDownLatch(1);
-        CDI.current().select(KeyedLanes.class).get().run(EventKind.MESSAGE, "hanging", () -> {
+        KeyedLanes lanes = CDI.current().select(KeyedLanes.class).get();
+        // A lane runs a task on the submitting thread: hang one that is not the test's.
+        Thread hanging = new Thread(() -> lanes.run(EventKind.MESSAGE, "hanging", () -> {
             try {
                 release.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        });
+        }), "hanging-emit");
+        hanging.start();
         try {
             Await.until("liveness is DOWN", Duration.ofSeconds(10), () -> status("/health/live") == 503);
             assertTrue(check("/health/live", "delivery").getJSONObject("data").getLong("longestRunningEmitMs") > 1500);

@@ -1,0 +1,144 @@
+package com.portfolio.bridge.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class LaneTest {
+
+    @Test
+    void aFreeLaneRunsTheTaskOnTheSubmittingThread() {
+        Lane lane = new Lane(10);
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+        lane.submit(() -> ranOn.add(Thread.currentThread()));
+        assertEquals(List.of(Thread.currentThread()), ranOn);
+    }
+
+    @Test
+    void tasksSubmittedWhileAnotherThreadHoldsTheLaneRunAfterItsTaskInOrderOnThatThread() throws Exception {
+        Lane lane = new Lane(100);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> order = new CopyOnWriteArrayList<>();
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<Thread> holder = other.submit(() -> {
+                lane.submit(() -> {
+                    order.add("first");
+                    holding.countDown();
+                    awaitQuietly(release);
+                });
+                return Thread.currentThread();
+            });
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+            for (int i = 0; i < 50; i++) {
+                String name = "queued-" + i;
+                lane.submit(() -> {
+                    order.add(name);
+                    ranOn.add(Thread.currentThread());
+                });
+            }
+            assertEquals(List.of("first"), order, "queued tasks wait while the lane is held");
+            release.countDown();
+            Thread holderThread = holder.get(10, TimeUnit.SECONDS);
+            assertEquals(51, order.size());
+            for (int i = 0; i < 50; i++) {
+                assertEquals("queued-" + i, order.get(i + 1));
+            }
+            assertTrue(ranOn.stream().allMatch(t -> t == holderThread), "the holder ran what queued behind it");
+            lane.submit(() -> ranOn.add(Thread.currentThread()));
+            assertEquals(Thread.currentThread(), ranOn.get(ranOn.size() - 1), "free again: runs on the submitter");
+        } finally {
+            release.countDown();
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFullLineBlocksTheSubmitterUntilThereIsRoom() throws Exception {
+        Lane lane = new Lane(2);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            threads.submit(() -> lane.submit(() -> {
+                holding.countDown();
+                awaitQuietly(release);
+            }));
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+            lane.submit(() -> { });
+            lane.submit(() -> { });
+            CountDownLatch thirdRan = new CountDownLatch(1);
+            Future<?> third = threads.submit(() -> lane.submit(thirdRan::countDown));
+            assertThrows(java.util.concurrent.TimeoutException.class, () -> third.get(300, TimeUnit.MILLISECONDS),
+                    "the third waits for room");
+            release.countDown();
+            third.get(10, TimeUnit.SECONDS);
+            assertTrue(thirdRan.await(10, TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailingTaskDoesNotStrandTheTasksBehindIt() throws Exception {
+        Lane lane = new Lane(10);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = other.submit(() -> lane.submit(() -> {
+                holding.countDown();
+                awaitQuietly(release);
+                throw new IllegalStateException("boom");
+            }));
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+            lane.submit(() -> ran.add("after"));
+            release.countDown();
+            assertThrows(java.util.concurrent.ExecutionException.class, () -> holder.get(10, TimeUnit.SECONDS));
+            assertEquals(List.of("after"), ran);
+            lane.submit(() -> ran.add("free"));
+            assertEquals(List.of("after", "free"), ran);
+        } finally {
+            release.countDown();
+            other.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClosedLaneRefuses() {
+        Lane lane = new Lane(10);
+        lane.close();
+        assertThrows(RejectedExecutionException.class, () -> lane.submit(() -> { }));
+    }
+
+    @Test
+    void reportsHowLongTheRunningTaskHasRun() throws Exception {
+        Lane lane = new Lane(10);
+        long[] seen = new long[1];
+        lane.submit(() -> seen[0] = lane.runningNanos(System.nanoTime() + 5_000_000));
+        assertTrue(seen[0] >= 5_000_000);
+        assertEquals(0, lane.runningNanos(System.nanoTime()));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
