@@ -59,6 +59,11 @@ final class ImageServer {
         }
         Map<String, String> env = new HashMap<>(image.env());
         env.put("WLP_DIR", wlp.toString());
+        // -Dcluster.aot-cache=<file> (the benchmark sets it): the nodes start from HotSpot's AOT cache.
+        String aotCache = System.getProperty("cluster.aot-cache", "");
+        if (!aotCache.isBlank()) {
+            env.put("PORTFOLIO_AOT_CACHE", aotCache);
+        }
         return new Launch(paths.map(cmd.get(0)).toString(), env);
     }
 }
