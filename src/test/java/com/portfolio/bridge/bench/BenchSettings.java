@@ -8,7 +8,18 @@ import org.json.JSONObject;
 /** How big a run is (system properties bench.*), and the JWT settings both servers share. */
 record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer> rates, double seconds,
         double warmupSeconds, int busyRoom, int busyRate, Stall stall, Ramp ramp, Polling polling, double idleCpuSeconds,
-        double idleSettleSeconds, String secret, String issuer, String audience) {
+        double idleSettleSeconds, Ports ports, String secret, String issuer, String audience) {
+
+    /**
+     * Where the broker and the two servers listen ({@code -Dbench.broker-port}, {@code .bridge-port},
+     * {@code .peer-port}), in smoke runs too: another run on this machine may hold the defaults.
+     */
+    record Ports(int broker, int bridge, int peer) {
+        static Ports fromSystemProperties() {
+            return new Ports(Integer.getInteger("bench.broker-port", 61619), Integer.getInteger("bench.bridge-port", 9481),
+                    Integer.getInteger("bench.peer-port", 9490));
+        }
+    }
 
     /**
      * Long-polling only (clients behind proxies that block WebSocket): {@code stormClients} connect at
@@ -40,7 +51,8 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
                 + (stall.heartbeatMs() > 0 ? stall.heartbeatMs() + " ms" : "the servers' default") + ", ramp to "
                 + ramp.clients() + " clients, bridge cap " + (ramp.bridgeCap() > 0 ? ramp.bridgeCap() : "derived")
                 + ", long-polling " + polling.stormClients() + " at once, then " + polling.clients() + " at "
-                + polling.rate() + " events/s for " + polling.seconds() + " s, idle CPU over " + idleCpuSeconds + " s";
+                + polling.rate() + " events/s for " + polling.seconds() + " s, idle CPU over " + idleCpuSeconds + " s; broker port "
+                + ports.broker() + ", bridge " + ports.bridge() + ", peer " + ports.peer();
     }
 
     static BenchSettings fromSystemProperties(boolean smoke, String secret) {
@@ -49,7 +61,7 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
             // A short heartbeat, so stalled readers are closed within a short window; a cap under the ramp.
             return new BenchSettings(dir, 200, 100, List.of(200, 400), 2, 2, 20, 100,
                     new Stall(4, 2, 200, 4096, 6, 2000), new Ramp(450, 350), new Polling(50, 100, 50, 2), 2, 1,
-                    secret, "bench", "bench");
+                    Ports.fromSystemProperties(), secret, "bench", "bench");
         }
         return new BenchSettings(dir,
                 Integer.getInteger("bench.clients", 19_000),
@@ -72,7 +84,7 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
                 Double.parseDouble(System.getProperty("bench.idle-cpu-seconds", "20")),
                 // Before each idle CPU window: the storm's JIT work done (JFR: C2 at ~17% of a core).
                 Double.parseDouble(System.getProperty("bench.idle-settle-seconds", "30")),
-                secret, "bench", "bench");
+                Ports.fromSystemProperties(), secret, "bench", "bench");
     }
 
     /** The load workers' spec: where to connect, which rooms to join, how to sign tokens. */

@@ -55,14 +55,16 @@ public final class RunBench {
             bridgeEnv.put("PORTFOLIO_LIMITS_MAX_CONNECTIONS", String.valueOf(settings.ramp().bridgeCap()));
         }
         Map<String, Map<String, Double>> results = new LinkedHashMap<>();
-        try (LocalCluster cluster = new LocalCluster("bench", 61619, 9480, 1).withEnv(bridgeEnv)) {
+        BenchSettings.Ports ports = settings.ports();
+        // LocalCluster gives node 1 its base port + 1 (and HTTPS that + 360).
+        try (LocalCluster cluster = new LocalCluster("bench", ports.broker(), ports.bridge() - 1, 1).withEnv(bridgeEnv)) {
             Thread stopAll = stopAllOnExit(cluster);
             try {
                 cluster.startBroker();
                 try (RatePublisher publisher = new RatePublisher(cluster.broker())) {
                     Target[] targets = {
                         new BridgeTarget(cluster),
-                        new PeerTarget(settings.benchDir(), 9490, cluster.broker(), peerEnv)};
+                        new PeerTarget(settings.benchDir(), ports.peer(), cluster.broker(), peerEnv)};
                     // -Dbench.targets=bridge (say) measures one server only, for profiling it.
                     Set<String> only = Set.of(System.getProperty("bench.targets", "bridge,node peer").split(","));
                     for (Target target : targets) {
