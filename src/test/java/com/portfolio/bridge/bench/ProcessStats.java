@@ -29,4 +29,17 @@ final class ProcessStats {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
     }
+
+    /** As {@link #cpuSeconds}, over the process and its descendants (a launch script may not exec its JVM). */
+    static double treeCpuSeconds(ProcessHandle root) throws IOException {
+        double total = cpuSeconds(root.pid());
+        for (ProcessHandle child : root.descendants().toList()) {
+            try {
+                total += cpuSeconds(child.pid());
+            } catch (java.nio.file.NoSuchFileException gone) {
+                // ended between the listing and the read: its time went with it
+            }
+        }
+        return total;
+    }
 }

@@ -27,16 +27,23 @@ final class RatePublisher implements AutoCloseable {
     /** The document's bytes besides its text (ids, field names, timestamp), near enough. */
     private static final int FRAME_BYTES = 110;
 
+    private final ArtemisBroker broker;
     private final ActiveMQConnectionFactory factory;
     private final JMSContext context;
     private final Topic messages;
     private long sequence;
 
     RatePublisher(ArtemisBroker broker) {
+        this.broker = broker;
         // Persistent events, as producers send them, without waiting for each to be journaled.
         factory = new ActiveMQConnectionFactory(broker.url() + "?blockOnDurableSend=false", broker.user(), broker.password());
         context = factory.createContext();
         messages = context.createTopic("portfolio.messages");
+    }
+
+    /** CPU seconds the broker published to has used so far: what the bus costs per event. */
+    double brokerCpuSeconds() throws java.io.IOException {
+        return ProcessStats.treeCpuSeconds(broker.process());
     }
 
     /** A text that makes each document about {@code documentBytes} long. */

@@ -139,6 +139,14 @@ public final class ArtemisBroker implements AutoCloseable {
                 .start();
     }
 
+    /** The running broker's process (the instance's script execs its JVM), for what it costs. */
+    public ProcessHandle process() {
+        if (process == null) {
+            throw new IllegalStateException("the broker is not running");
+        }
+        return process.toHandle();
+    }
+
     private Path console() {
         return instance.resolve("log/console.log");
     }
