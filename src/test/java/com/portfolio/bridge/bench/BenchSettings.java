@@ -5,10 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import org.json.JSONObject;
 
-/** How big a run is (system properties bench.*), and the JWT settings both servers share. */
-record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer> rates, double seconds,
-        double warmupSeconds, int busyRoom, int busyRate, Stall stall, Ramp ramp, Polling polling, double idleCpuSeconds,
-        double idleSettleSeconds, Ports ports, String secret, String issuer, String audience) {
+/**
+ * How big a run is (system properties bench.*), and the JWT settings both servers share.
+ * {@code rounds}: of the fan-out, per server; {@code warmRestart}: round 1 restarts each server
+ * before the once-per-server scenarios (and times it), as the smoke run does not, to stay short.
+ */
+record BenchSettings(Path benchDir, int rounds, boolean warmRestart, int clients, int fanoutClients, List<Integer> rates,
+        double seconds, double warmupSeconds, int busyRoom, int busyRate, Stall stall, Ramp ramp, Polling polling,
+        double idleCpuSeconds, double idleSettleSeconds, Ports ports, String secret, String issuer, String audience) {
 
     /**
      * Where the broker and the two servers listen ({@code -Dbench.broker-port}, {@code .bridge-port},
@@ -59,11 +63,12 @@ record BenchSettings(Path benchDir, int clients, int fanoutClients, List<Integer
         Path dir = Path.of(System.getProperty("bench.dir", "bench"));
         if (smoke) {
             // A short heartbeat, so stalled readers are closed within a short window; a cap under the ramp.
-            return new BenchSettings(dir, 200, 100, List.of(200, 400), 2, 2, 20, 100,
+            // One round: it proves the rounds run, it is not a measurement.
+            return new BenchSettings(dir, Integer.getInteger("bench.rounds", 1), false, 200, 100, List.of(200, 400), 2, 2, 20, 100,
                     new Stall(4, 2, 200, 4096, 6, 2000), new Ramp(450, 350), new Polling(50, 100, 50, 2), 2, 1,
                     Ports.fromSystemProperties(), secret, "bench", "bench");
         }
-        return new BenchSettings(dir,
+        return new BenchSettings(dir, Integer.getInteger("bench.rounds", 3), true,
                 Integer.getInteger("bench.clients", 19_000),
                 Integer.getInteger("bench.fanout-clients", 1_000),
                 Arrays.stream(System.getProperty("bench.rates", "1000,2000,4000,8000,16000").split(","))

@@ -1,30 +1,81 @@
 package com.portfolio.bridge.bench;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
-/** The side-by-side table: every metric for both servers and their ratio. */
+/**
+ * The results file: the run's settings, then one table of every metric
+ * for both servers — the median of the rounds with their range — and the ratio of the medians.
+ */
 final class Report {
+
+    static final String BRIDGE = "bridge";
+    static final String PEER = "node peer";
 
     private Report() {
     }
 
-    static String markdown(Map<String, Double> bridge, Map<String, Double> peer) {
-        StringBuilder table = new StringBuilder("| metric | bridge | node peer | bridge ÷ peer |\n|---|---:|---:|---:|\n");
-        // Either side may be empty (-Dbench.targets): rows in the order the one that ran gave them.
-        java.util.Set<String> rows = new java.util.LinkedHashSet<>(bridge.keySet());
-        rows.addAll(peer.keySet());
-        for (String row : rows) {
-            Double mine = bridge.get(row);
-            Double other = peer.get(row);
-            table.append("| ").append(row).append(" | ").append(format(mine)).append(" | ").append(format(other)).append(" | ")
-                    .append(mine == null || other == null || other == 0 ? "—" : format(mine / other)).append(" |\n");
+    static String document(Instant started, BenchSettings settings, BenchRun run) {
+        return "# Benchmark run " + started + "\n\n" + header(settings, run) + "\n" + table(run);
+    }
+
+    static String header(BenchSettings settings, BenchRun run) {
+        Map<Object, Object> given = new TreeMap<>(System.getProperties());
+        String options = given.entrySet().stream().map(e -> e.getKey().toString())
+                .filter(key -> key.startsWith("bench.") && !key.equals("bench.dir") && !key.equals("bench.smoke"))
+                .map(key -> " -D" + key + "=" + given.get(key)).collect(Collectors.joining());
+        return "**Command**: `mvn -Pbench package" + options + "`\n\n"
+                + "**Sizes**: " + settings.describe() + "\n\n"
+                + "**Rounds**: " + rounds(run, BRIDGE) + " of the bridge and " + rounds(run, PEER) + " of the peer, "
+                + "alternating, each a fresh start. A cell is the median"
+                + " of the rounds (min–max); a single figure is one round's: the warm start and the scenarios after the"
+                + " fan-out run in round 1 only.\n";
+    }
+
+    private static int rounds(BenchRun run, String server) {
+        return run.rounds().getOrDefault(server, List.of()).size();
+    }
+
+    static String table(BenchRun run) {
+        StringBuilder table = new StringBuilder("| metric | bridge median (min–max) | peer median (min–max) | bridge ÷ peer |\n"
+                + "|---|---:|---:|---:|\n");
+        for (String row : rows(run)) {
+            Spread mine = Spread.of(run.values(BRIDGE, row));
+            Spread other = Spread.of(run.values(PEER, row));
+            table.append("| ").append(row).append(" | ").append(cell(mine)).append(" | ").append(cell(other)).append(" | ")
+                    .append(mine.n() == 0 || other.n() == 0 || other.median() == 0 ? "—" : format(mine.median() / other.median()))
+                    .append(" |\n");
         }
         return table.toString();
     }
 
-    private static String format(Double value) {
-        if (value == null || value.isNaN()) {
+    /** Every row either server gave, in run order, the start rows first and then the fan-out's. */
+    private static List<String> rows(BenchRun run) {
+        Set<String> rows = new LinkedHashSet<>();
+        run.rounds().values().forEach(rounds -> rounds.forEach(round -> rows.addAll(round.keySet())));
+        List<String> ordered = new ArrayList<>(rows);
+        ordered.sort(Comparator.comparingInt(row -> row.startsWith("start:") ? 0 : row.startsWith("fan-out") ? 1 : 2));
+        return ordered;
+    }
+
+    private static String cell(Spread spread) {
+        if (spread.n() == 0) {
+            return "—";
+        }
+        String median = format(spread.median());
+        return spread.n() == 1 ? median : median + " (" + format(spread.min()) + "–" + format(spread.max()) + ")";
+    }
+
+    static String format(double value) {
+        if (Double.isNaN(value)) {
             return "—";
         }
         double abs = Math.abs(value);

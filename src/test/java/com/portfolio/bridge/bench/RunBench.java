@@ -12,8 +12,9 @@ import java.util.logging.Logger;
 
 /**
  * The benchmark, {@code mvn -Pbench package}: one Artemis broker; the bridge (one Liberty node on
- * the artemis bus) and then the Node peer, each alone on the machine with the load generator,
- * through the same seven scenarios. Prints the side-by-side table and writes it, with the run's
+ * the artemis bus) and the Node peer, each alone on the machine with the load generator, in
+ * alternating rounds of the fan-out ({@code -Dbench.rounds}), the other scenarios once in round 1.
+ * Prints the side-by-side table (medians and ranges of the rounds) and writes it, with the run's
  * settings, to target/bench/. {@code -Dbench.smoke=true} makes it small (what CI runs).
  */
 public final class RunBench {
@@ -26,17 +27,18 @@ public final class RunBench {
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.fromSystemProperties(Boolean.getBoolean("bench.smoke"),
                 LocalCluster.randomHex(32));
-        Map<String, Map<String, Double>> results = run(settings);
-        String table = Report.markdown(results.get("bridge"), results.get("node peer"));
+        Instant started = Instant.now();
+        BenchRun run = run(settings);
+        String report = Report.document(started, settings, run);
         Path out = Path.of(System.getProperty("cluster.work.dir", "target")).resolveSibling("bench")
-                .resolve("results-" + Instant.now().toString().replace(':', '-') + ".md");
+                .resolve("results-" + started.toString().replace(':', '-') + ".md");
         Files.createDirectories(out.getParent());
-        Files.writeString(out, "# Benchmark run " + Instant.now() + "\n\n" + settings.describe() + "\n\n" + table);
-        LOG.info(() -> "\n" + table + "\nwritten to " + out);
+        Files.writeString(out, report);
+        LOG.info(() -> "\n" + report + "\nwritten to " + out);
     }
 
-    /** Both servers through every scenario; results per server name, metrics in run order. */
-    static Map<String, Map<String, Double>> run(BenchSettings settings) throws Exception {
+    /** Both servers' rounds, as {@link Rounds} runs them. */
+    static BenchRun run(BenchSettings settings) throws Exception {
         Map<String, String> jwt = Map.of("PORTFOLIO_JWT_SECRET", settings.secret(),
                 "PORTFOLIO_JWT_ISSUER", settings.issuer(), "PORTFOLIO_JWT_AUDIENCE", settings.audience());
         Map<String, String> bridgeEnv = new LinkedHashMap<>(jwt);
@@ -54,28 +56,22 @@ public final class RunBench {
         if (settings.ramp().bridgeCap() > 0) {
             bridgeEnv.put("PORTFOLIO_LIMITS_MAX_CONNECTIONS", String.valueOf(settings.ramp().bridgeCap()));
         }
-        Map<String, Map<String, Double>> results = new LinkedHashMap<>();
         BenchSettings.Ports ports = settings.ports();
         // LocalCluster gives node 1 its base port + 1 (and HTTPS that + 360).
         try (LocalCluster cluster = new LocalCluster("bench", ports.broker(), ports.bridge() - 1, 1).withEnv(bridgeEnv)) {
             Thread stopAll = stopAllOnExit(cluster);
             try {
                 cluster.startBroker();
-                try (RatePublisher publisher = new RatePublisher(cluster.broker())) {
-                    Target[] targets = {
-                        new BridgeTarget(cluster),
-                        new PeerTarget(settings.benchDir(), ports.peer(), cluster.broker(), peerEnv)};
-                    // -Dbench.targets=bridge (say) measures one server only, for profiling it.
-                    Set<String> only = Set.of(System.getProperty("bench.targets", "bridge,node peer").split(","));
-                    for (Target target : targets) {
-                        results.put(target.name(), only.contains(target.name()) ? runOne(target, settings, publisher) : Map.of());
-                    }
-                }
+                List<Target> targets = List.of(new BridgeTarget(cluster),
+                        new PeerTarget(settings.benchDir(), ports.peer(), cluster.broker(), peerEnv));
+                // -Dbench.targets=bridge (say) measures one server only, for profiling it.
+                Set<String> only = Set.of(System.getProperty("bench.targets", "bridge,node peer").split(","));
+                return Rounds.run(settings, cluster.broker(),
+                        targets.stream().filter(target -> only.contains(target.name())).toList());
             } finally {
                 Runtime.getRuntime().removeShutdownHook(stopAll);
             }
         }
-        return results;
     }
 
     /** Ctrl-C mid-run: stop the peer, the load workers, the broker and the bridge node too. */
@@ -90,52 +86,5 @@ public final class RunBench {
         }, "bench-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
-    }
-
-    private static Map<String, Double> runOne(Target target, BenchSettings settings, RatePublisher publisher)
-            throws Exception {
-        Map<String, Double> results = new LinkedHashMap<>();
-        // -Dbench.only=fan-out,ramp (say) runs just those, for profiling one of them.
-        Set<String> only = Set.of(System.getProperty("bench.only", "").split(","));
-        Map<String, Scenario> scenarios = new LinkedHashMap<>();
-        scenarios.put("storm", () -> ConnectScenario.run(target, settings, results));
-        // After the idle hold: its sessions, kept for recovery, would raise the idle baselines.
-        scenarios.put("small storm", () -> ConnectScenario.smallStorm(target, settings, results));
-        scenarios.put("fan-out", () -> FanoutScenario.run(target, settings, publisher, results));
-        scenarios.put("slow client", () -> SlowClientScenario.run(target, settings, publisher, results));
-        scenarios.put("stalled readers", () -> StalledReadersScenario.run(target, settings, publisher, results));
-        scenarios.put("reconnect", () -> ReconnectScenario.run(target, settings, publisher, results));
-        scenarios.put("polling", () -> PollingScenario.run(target, settings, publisher, results));
-        scenarios.put("ramp", () -> RampScenario.run(target, settings, publisher, results));
-        try (target) {
-            long starting = System.nanoTime();
-            target.start();
-            results.put("start: seconds to ready (a fresh server)", (System.nanoTime() - starting) / 1e9);
-            results.put("start: the server's own start figure (Liberty's CWWKF0011I), s", target.reportedStartSeconds());
-            long again = System.nanoTime();
-            target.restart();
-            results.put("start: seconds to ready, the same server again (warm)", (System.nanoTime() - again) / 1e9);
-            results.put("start: the server's own figure, again (warm), s", target.reportedStartSeconds());
-            for (Map.Entry<String, Scenario> scenario : scenarios.entrySet()) {
-                if (only.contains("") || only.contains(scenario.getKey())) {
-                    settle(target, scenario.getKey());
-                    scenario.getValue().run();
-                }
-            }
-        }
-        return results;
-    }
-
-    private interface Scenario {
-        void run() throws Exception;
-    }
-
-    /** Waits for the last scenario's clients to be gone, so the next one (and the bridge's cap) starts clean. */
-    private static void settle(Target target, String next) throws InterruptedException {
-        double seconds = ServerConnections.awaitAtMost(target, 0, 120);
-        if (Double.isNaN(seconds)) {
-            LOG.warning(() -> target.name() + ": clients still held after 120 s, starting " + next + " anyway");
-        }
-        LOG.info(() -> target.name() + ": " + next);
     }
 }
