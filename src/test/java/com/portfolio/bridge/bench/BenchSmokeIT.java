@@ -26,6 +26,10 @@ class BenchSmokeIT {
         BenchRun run = RunBench.run(settings);
         LOG.info(() -> "\n" + Report.document(Instant.now(), settings, run));
 
+        assertEquals(settings.rounds(), run.bridgeQueuesAfterPeerRounds().size());
+        for (Map<String, Long> left : run.bridgeQueuesAfterPeerRounds()) {
+            assertEquals(Map.of(), left, "no bridge subscription stored the peer's events");
+        }
         List<Map<String, Double>> bridge = run.rounds().get(Report.BRIDGE);
         List<Map<String, Double>> peer = run.rounds().get(Report.PEER);
         assertEquals(settings.rounds(), bridge.size());

@@ -32,10 +32,13 @@ final class Report {
         String options = given.entrySet().stream().map(e -> e.getKey().toString())
                 .filter(key -> key.startsWith("bench.") && !key.equals("bench.dir") && !key.equals("bench.smoke"))
                 .map(key -> " -D" + key + "=" + given.get(key)).collect(Collectors.joining());
+        String left = run.bridgeQueuesAfterPeerRounds().stream().map(q -> q.isEmpty() ? "none" : q.toString())
+                .collect(Collectors.joining(", "));
         return "**Command**: `mvn -Pbench package" + options + "`\n\n"
                 + "**Sizes**: " + settings.describe() + "\n\n"
                 + "**Rounds**: " + rounds(run, BRIDGE) + " of the bridge and " + rounds(run, PEER) + " of the peer, "
-                + "alternating, each a fresh start. A cell is the median"
+                + "alternating, each a fresh start on a broker with a fresh journal; the bridge's subscription queues "
+                + "on the broker when each peer round ended: " + (left.isEmpty() ? "—" : left) + ". A cell is the median"
                 + " of the rounds (min–max); a single figure is one round's: the warm start and the scenarios after the"
                 + " fan-out run in round 1 only.\n";
     }

@@ -66,7 +66,7 @@ public final class RunBench {
                         new PeerTarget(settings.benchDir(), ports.peer(), cluster.broker(), peerEnv));
                 // -Dbench.targets=bridge (say) measures one server only, for profiling it.
                 Set<String> only = Set.of(System.getProperty("bench.targets", "bridge,node peer").split(","));
-                return Rounds.run(settings, cluster.broker(),
+                return Rounds.run(settings, new BenchBroker(cluster.broker()),
                         targets.stream().filter(target -> only.contains(target.name())).toList());
             } finally {
                 Runtime.getRuntime().removeShutdownHook(stopAll);
