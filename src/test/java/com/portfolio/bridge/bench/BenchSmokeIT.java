@@ -26,6 +26,7 @@ class BenchSmokeIT {
         BenchRun run = RunBench.run(settings);
         LOG.info(() -> "\n" + Report.document(Instant.now(), settings, run));
 
+        assertEquals(1 + 2 * settings.rounds(), run.speed().size(), "the machine's speed at the start and after every round");
         assertEquals(settings.rounds(), run.bridgeQueuesAfterPeerRounds().size());
         for (Map<String, Long> left : run.bridgeQueuesAfterPeerRounds()) {
             assertEquals(Map.of(), left, "no bridge subscription stored the peer's events");

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The results file: the run's settings, then one table of every metric
+ * The results file: the run's settings and the machine's speed, then one table of every metric
  * for both servers — the median of the rounds with their range — and the ratio of the medians.
  */
 final class Report {
@@ -32,10 +32,16 @@ final class Report {
         String options = given.entrySet().stream().map(e -> e.getKey().toString())
                 .filter(key -> key.startsWith("bench.") && !key.equals("bench.dir") && !key.equals("bench.smoke"))
                 .map(key -> " -D" + key + "=" + given.get(key)).collect(Collectors.joining());
+        List<MachineSpeed.Sample> speed = run.speed();
+        String samples = speed.stream().map(s -> s.when() + " " + format(s.seconds()) + " s (load " + s.load() + ")")
+                .collect(Collectors.joining("; "));
+        Spread loop = Spread.of(speed.stream().map(MachineSpeed.Sample::seconds).toList());
         String left = run.bridgeQueuesAfterPeerRounds().stream().map(q -> q.isEmpty() ? "none" : q.toString())
                 .collect(Collectors.joining(", "));
         return "**Command**: `mvn -Pbench package" + options + "`\n\n"
                 + "**Sizes**: " + settings.describe() + "\n\n"
+                + "**Machine speed** (`python3 -c` summing `range(10**7)` in a for loop, s; 0.79 on a quiet day, 1.0–1.1"
+                + " on a slow one): median **" + format(loop.median()) + " s** of " + loop.n() + ": " + samples + "\n\n"
                 + "**Rounds**: " + rounds(run, BRIDGE) + " of the bridge and " + rounds(run, PEER) + " of the peer, "
                 + "alternating, each a fresh start on a broker with a fresh journal; the bridge's subscription queues "
                 + "on the broker when each peer round ended: " + (left.isEmpty() ? "—" : left) + ". A cell is the median"

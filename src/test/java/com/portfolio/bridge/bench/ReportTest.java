@@ -23,7 +23,7 @@ class ReportTest {
         BenchRun run = new BenchRun(Map.of(
                 Report.BRIDGE, List.of(round(1_000, 2.0, 7), round(1_200, 3.0, Double.NaN), round(900, 2.5, Double.NaN)),
                 Report.PEER, List.of(round(800, 1.0, 3), round(600, 1.0, Double.NaN), round(700, 1.0, Double.NaN))),
-                List.of());
+                List.of(), List.of());
         String table = Report.table(run);
         assertTrue(table.contains("| start: seconds to ready (a fresh server) | 2.50 (2.00–3.00) | 1.00 (1.00–1.00) | 2.50 |"), table);
         assertTrue(table.contains("| fan-out: delivered/s at saturation | 1,000 (900–1,200) | 700 (600–800) | 1.43 |"), table);

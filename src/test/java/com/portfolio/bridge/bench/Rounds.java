@@ -8,7 +8,8 @@ import java.util.logging.Logger;
 
 /**
  * The servers' rounds, alternating (bridge 1, peer 1, bridge 2, ...), so that a slow stretch of the
- * shared machine falls on both rather than on whichever ran then; each round on a clean broker.
+ * shared machine falls on both rather than on whichever ran then; each round on a clean broker,
+ * the machine's speed sampled before the first and after every round.
  */
 final class Rounds {
 
@@ -18,6 +19,8 @@ final class Rounds {
     }
 
     static BenchRun run(BenchSettings settings, BenchBroker broker, List<Target> targets) throws Exception {
+        MachineSpeed speed = new MachineSpeed();
+        speed.sample("start");
         Map<String, List<Map<String, Double>>> results = new LinkedHashMap<>();
         List<Map<String, Long>> leftOnBroker = new ArrayList<>();
         // Without the fan-out a later round would only start and stop the servers.
@@ -40,8 +43,9 @@ final class Rounds {
                     // The check that the rounds are kept apart: no bridge queue was there to store the peer's events.
                     leftOnBroker.add(bridgeQueues);
                 }
+                speed.sample("after " + name);
             }
         }
-        return new BenchRun(results, leftOnBroker);
+        return new BenchRun(results, speed.samples(), leftOnBroker);
     }
 }

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * the artemis bus) and the Node peer, each alone on the machine with the load generator, in
  * alternating rounds of the fan-out ({@code -Dbench.rounds}), the other scenarios once in round 1.
  * Prints the side-by-side table (medians and ranges of the rounds) and writes it, with the run's
- * settings, to target/bench/. {@code -Dbench.smoke=true} makes it small (what CI runs).
+ * settings and the machine's speed, to target/bench/. {@code -Dbench.smoke=true} makes it small (what CI runs).
  */
 public final class RunBench {
 
