@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 
 /**
  * The benchmark, {@code mvn -Pbench package}: one Artemis broker; the bridge (one Liberty node on
@@ -28,7 +29,13 @@ public final class RunBench {
         BenchSettings settings = BenchSettings.fromSystemProperties(Boolean.getBoolean("bench.smoke"),
                 LocalCluster.randomHex(32));
         Instant started = Instant.now();
-        BenchRun run = run(settings);
+        BenchRun run;
+        try {
+            run = run(settings);
+        } finally {
+            // The Artemis client's global pools would otherwise hold exec:java 15 s and warn.
+            ActiveMQClient.clearThreadPools();
+        }
         String report = Report.document(started, settings, run);
         Path out = Path.of(System.getProperty("cluster.work.dir", "target")).resolveSibling("bench")
                 .resolve("results-" + started.toString().replace(':', '-') + ".md");
