@@ -19,8 +19,8 @@ import org.apache.activemq.artemis.api.core.client.ServerLocator;
  * The one broker the rounds share, given a clean journal before every round but the first. The
  * bridge node's durable subscriptions (client id its node id) outlive it: left on the broker they
  * would store every event published while the peer runs, and the next bridge round would start
- * with that backlog. A fresh journal (rather than deleting those queues) also resets the broker's
- * own state — its journal files and anything else a round left — so every round meets the same broker.
+ * with that backlog. A fresh journal and process (rather than deleting those queues) gives every
+ * round the same broker: no queue, journal file or warmed-up JVM left by the round before.
  */
 final class BenchBroker {
 
