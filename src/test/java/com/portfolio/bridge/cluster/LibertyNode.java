@@ -175,11 +175,28 @@ public final class LibertyNode {
         return wlp.resolve("usr/servers/.pid").resolve(name + ".pid");
     }
 
+    /**
+     * {@code server stop}, when the server runs: a node killed, terminated or stopped already is
+     * left alone (asking Liberty's script costs seconds only to hear "not running").
+     */
     public void stop() throws IOException, InterruptedException {
-        if (killed) {
+        if (killed || !running()) {
             return;
         }
+        long from = System.nanoTime();
         Processes.run(Duration.ofMinutes(2), wlp.resolve("bin/server").toString(), "stop", name);
+        LOG.info(() -> name + " stopped in " + (System.nanoTime() - from) / 1_000_000 + " ms");
+    }
+
+    /** Whether the server's JVM runs: Liberty's pid file names a live process. */
+    public boolean running() throws IOException {
+        Path pid = pidFile();
+        if (!Files.exists(pid)) {
+            return false;
+        }
+        String text = Files.readString(pid).trim();
+        // Empty while the script writes it: starting, so running.
+        return text.isEmpty() || ProcessHandle.of(Long.parseLong(text)).map(ProcessHandle::isAlive).orElse(false);
     }
 
     public void awaitReady(Duration limit) throws Exception {
