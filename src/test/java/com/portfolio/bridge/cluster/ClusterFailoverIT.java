@@ -87,6 +87,7 @@ class ClusterFailoverIT extends TwoNodeTest {
     @Test
     @Order(3)
     void aSecondNodeWithAnIdInUseFailsLoudlyAtStart() throws Exception {
+        // Stopped with the cluster's nodes, at once, after the last test.
         LibertyNode duplicate = cluster.extraNode("failover-duplicate", 9299, "node-1");
         String carol = RawSocketClient.unique("carol");
         try (RawSocketClient carol1 = client(1, carol)) {
@@ -104,8 +105,6 @@ class ClusterFailoverIT extends TwoNodeTest {
             TwoNodes.expect(carol1, "notification:new", "c1");
             TwoNodes.expect(carol1, "notification:new", "c2");
             assertEquals("UP", cluster.node(1).readinessStatus());
-        } finally {
-            duplicate.stop();
         }
     }
 }
