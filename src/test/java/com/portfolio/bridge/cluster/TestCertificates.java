@@ -24,13 +24,20 @@ final class TestCertificates {
         Processes.deleteTree(dir);
         java.nio.file.Files.createDirectories(dir);
         TestCertificates certificates = new TestCertificates(dir);
-        certificates.authority("ca", "CN=portfolio test CA");
-        certificates.authority("other-ca", "CN=some other CA");
-        certificates.signed("broker", "CN=broker", "SAN=ip:127.0.0.1");
-        certificates.signed("client", "CN=bridge-node", null);
-        certificates.keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", certificates.store("ca"), "-file", dir.resolve("ca.pem").toString());
-        certificates.makeTrustStore("ca");
-        certificates.makeTrustStore("other-ca");
+        // Each keytool run is a JVM start: the steps that do not wait on each other run at once,
+        // the CAs first, then everything that reads them (reading a store is all they share).
+        AllAtOnce.run(List.of("ca", "other-ca"), name -> name, name -> certificates.authority(name,
+                name.equals("ca") ? "CN=portfolio test CA" : "CN=some other CA"));
+        AllAtOnce.run(List.of("broker", "client", "ca.pem", "ca-trust", "other-ca-trust"), step -> step, step -> {
+            switch (step) {
+                case "broker" -> certificates.signed("broker", "CN=broker", "SAN=ip:127.0.0.1");
+                case "client" -> certificates.signed("client", "CN=bridge-node", null);
+                case "ca.pem" -> certificates.keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", certificates.store("ca"),
+                        "-file", dir.resolve("ca.pem").toString());
+                case "ca-trust" -> certificates.makeTrustStore("ca");
+                default -> certificates.makeTrustStore("other-ca");
+            }
+        });
         return certificates;
     }
 
