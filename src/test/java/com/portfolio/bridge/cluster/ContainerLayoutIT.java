@@ -101,6 +101,10 @@ class ContainerLayoutIT {
             TwoNodes.expect(client, "notification:new", "from-the-api");
         }
         assertEquals(404, get(node, "/dev/token?userId=x").statusCode(), "no token endpoint outside dev");
+        // Nor the dev demo page (DemoPageIT drives it in dev mode), nor its assets.
+        for (String path : List.of("/", "/demo/demo.js", "/demo/socket.io.min.js", "/WEB-INF/demo/index.html")) {
+            assertEquals(404, get(node, path).statusCode(), path + " outside dev");
+        }
         assertEquals(403, get(node, "/metrics").statusCode(), "/metrics is closed unless configured");
         String log = node.messagesLog();
         assertTrue(log.contains("namespace /portfolio ready (mode PROD)"), "the app runs in prod mode");

@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,8 +19,9 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The dev demo page at / as a person uses it, in headless Chromium (src/test/js/demo-page.mjs),
- * on one node in dev mode on the embedded bus; and the same WAR outside dev mode, where neither
- * the page, its assets nor /dev/token exist.
+ * on one node in dev mode on the embedded bus. That the same WAR outside dev mode has neither the
+ * page, its assets nor /dev/token, ContainerLayoutIT checks on the image's prod-mode server
+ * (one server start fewer).
  */
 @DisabledIfSystemProperty(named = "skipContractTests", matches = "true")
 class DemoPageIT {
@@ -60,22 +59,6 @@ class DemoPageIT {
             assertTrue(done, "demo-page.mjs did not finish in 2 min:\n" + said);
             assertEquals(0, browser.exitValue(), "demo-page.mjs:\n" + said);
             assertTrue(Files.size(screenshot) > 0, "the screenshot for people: " + screenshot);
-        } finally {
-            node.stop();
-        }
-    }
-
-    @Test
-    void outsideDevModeThereIsNoPage() throws Exception {
-        Map<String, String> env = new HashMap<>(ClusterEnv.testNodes());
-        env.put("PORTFOLIO_MODE", "prod");
-        LibertyNode node = node("demo-prod", env);
-        try {
-            node.start();
-            for (String path : List.of("/", "/demo/demo.js", "/demo/socket.io.min.js", "/WEB-INF/demo/index.html",
-                    "/dev/token?userId=alice")) {
-                assertEquals(404, get(path).statusCode(), path);
-            }
         } finally {
             node.stop();
         }
