@@ -50,10 +50,16 @@ class DrainClusterIT extends TwoNodeTest {
         return Map.of("PORTFOLIO_SHUTDOWN_GRACE_MS", String.valueOf(GRACE_MS));
     }
 
+    /** Node 3, started with the others: the node the second test stops, since the first took node 1 down for good. */
+    @Override
+    int spareNodes() {
+        return 1;
+    }
+
     @Test
     @Order(1)
     void sigtermSendsEveryClientToTheOtherNodeSpreadOutAndLosesNoEvent() throws Exception {
-        Stopped stopped = stopNodeOneUnderLoad(true);
+        Stopped stopped = stopUnderLoad(cluster.node(1), true);
         List<Long> sentAway = stopped.sentAway();
         long first = sentAway.stream().min(Long::compare).orElseThrow();
         long last = sentAway.stream().max(Long::compare).orElseThrow();
@@ -68,23 +74,23 @@ class DrainClusterIT extends TwoNodeTest {
     /**
      * {@code server stop} cannot drain (Liberty closes its listener and every WebSocket before any
      * application code runs), but nothing is lost either: every client is back on node 2, recovered.
+     * On node 3, which was started with the others (node 1 is gone since the first test).
      */
     @Test
     @Order(2)
     void serverStopSendsEveryClientAwayAtOnceAndStillLosesNoEvent() throws Exception {
-        cluster.startNode(1);
-        stopNodeOneUnderLoad(false);
+        stopUnderLoad(cluster.node(3), false);
     }
 
     private record Stopped(long stopAt, long goneAt, List<Long> sentAway) {
     }
 
-    /** Clients on node 1, events flowing, node 1 stopped: each client back on node 2 with every event once. */
-    private Stopped stopNodeOneUnderLoad(boolean sigterm) throws Exception {
+    /** Clients on {@code stopped}, events flowing, it is stopped: each client back on node 2 with every event once. */
+    private Stopped stopUnderLoad(LibertyNode stopped, boolean sigterm) throws Exception {
         String prefix = RawSocketClient.unique("drain");
         AtomicBoolean publishing = new AtomicBoolean(true);
         AtomicInteger rounds = new AtomicInteger();
-        try (ScriptClient clients = ScriptClient.start("drain-clients.mjs", cluster,
+        try (ScriptClient clients = ScriptClient.start("drain-clients.mjs", stopped, cluster.node(2),
                 Map.of("COUNT", String.valueOf(CLIENTS), "USER_PREFIX", prefix))) {
             assertTrue(clients.next(60).getBoolean("ready"));
             CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> publish(prefix, publishing, rounds));
@@ -92,12 +98,12 @@ class DrainClusterIT extends TwoNodeTest {
 
             long stopAt = System.currentTimeMillis();
             if (sigterm) {
-                ProcessHandle node1 = cluster.node(1).terminate();
-                Await.until("node 1 not ready", Duration.ofSeconds(2), () -> !"UP".equals(cluster.node(1).readinessStatus()));
-                assertEquals(503, handshakeStatus(cluster.node(1).httpPort()), "a new session on node 1 is refused");
-                node1.onExit().get(GRACE_MS + 30_000, TimeUnit.MILLISECONDS);
+                ProcessHandle process = stopped.terminate();
+                Await.until(stopped.name() + " not ready", Duration.ofSeconds(2), () -> !"UP".equals(stopped.readinessStatus()));
+                assertEquals(503, handshakeStatus(stopped.httpPort()), "a new session on " + stopped.name() + " is refused");
+                process.onExit().get(GRACE_MS + 30_000, TimeUnit.MILLISECONDS);
             } else {
-                cluster.node(1).stop();
+                stopped.stop();
             }
             long goneAt = System.currentTimeMillis();
             publishing.set(false);

@@ -37,12 +37,17 @@ final class ScriptClient implements AutoCloseable {
 
     /** @param env the script's own settings, beside NODE1_URL, NODE2_URL and the JWT ones */
     static ScriptClient start(String script, LocalCluster cluster, Map<String, String> env) throws IOException {
+        return start(script, cluster.node(1), cluster.node(2), env);
+    }
+
+    /** As {@link #start(String, LocalCluster, Map)}, with {@code first} as the script's NODE1 and {@code second} as its NODE2. */
+    static ScriptClient start(String script, LibertyNode first, LibertyNode second, Map<String, String> env) throws IOException {
         ProcessBuilder node = new ProcessBuilder("node", script)
                 .directory(new File(System.getProperty("it.js.dir")))
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         Map<String, String> all = node.environment();
-        all.put("NODE1_URL", "http://127.0.0.1:" + cluster.node(1).httpPort());
-        all.put("NODE2_URL", "http://127.0.0.1:" + cluster.node(2).httpPort());
+        all.put("NODE1_URL", "http://127.0.0.1:" + first.httpPort());
+        all.put("NODE2_URL", "http://127.0.0.1:" + second.httpPort());
         all.put("JWT_PRIVATE_KEY_FILE", Path.of(System.getProperty("it.keys.dir"), "private.pem").toString());
         all.put("JWT_ISSUER", System.getProperty("it.jwt.issuer"));
         all.put("JWT_AUDIENCE", System.getProperty("it.jwt.audience"));

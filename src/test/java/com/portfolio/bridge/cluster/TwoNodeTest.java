@@ -25,7 +25,7 @@ abstract class TwoNodeTest {
 
     @BeforeAll
     void startCluster() throws Exception {
-        nodes = TwoNodes.start(name, brokerPort, basePort, extraEnv(), node2Env());
+        nodes = TwoNodes.start(name, brokerPort, basePort, extraEnv(), node2Env(), spareNodes());
         cluster = nodes.cluster;
         producer = nodes.producer;
     }
@@ -40,6 +40,11 @@ abstract class TwoNodeTest {
     /** Settings this class's nodes get on top of the common ones. */
     java.util.Map<String, String> extraEnv() {
         return java.util.Map.of();
+    }
+
+    /** Nodes besides the two (node 3, ...), started with them: instead of restarting one a test took down. */
+    int spareNodes() {
+        return 0;
     }
 
     /** Settings only node 2 gets. */

@@ -8,7 +8,7 @@ import com.portfolio.bridge.it.support.RawSocketClient.Event;
 import com.portfolio.bridge.it.support.TestTokens;
 import org.json.JSONObject;
 
-/** One test class's cluster: a broker and two test-mode nodes, a Java producer, client helpers. */
+/** One test class's cluster: a broker and two test-mode nodes (and any spares), a Java producer, client helpers. */
 final class TwoNodes implements AutoCloseable {
 
     final LocalCluster cluster;
@@ -27,8 +27,14 @@ final class TwoNodes implements AutoCloseable {
     /** The same, node 2 with {@code node2Env} on top. */
     static TwoNodes start(String name, int brokerPort, int basePort, java.util.Map<String, String> extraEnv,
             java.util.Map<String, String> node2Env) throws Exception {
-        LocalCluster cluster = new LocalCluster(name, brokerPort, basePort, 2).withEnv(ClusterEnv.testNodes()).withEnv(extraEnv)
-                .withNodeEnv(2, node2Env);
+        return start(name, brokerPort, basePort, extraEnv, node2Env, 0);
+    }
+
+    /** The same, with {@code spares} more nodes (3, 4, ...) started with the two, for a test that takes one down more. */
+    static TwoNodes start(String name, int brokerPort, int basePort, java.util.Map<String, String> extraEnv,
+            java.util.Map<String, String> node2Env, int spares) throws Exception {
+        LocalCluster cluster = new LocalCluster(name, brokerPort, basePort, 2 + spares).withEnv(ClusterEnv.testNodes())
+                .withEnv(extraEnv).withNodeEnv(2, node2Env);
         try {
             cluster.start();
             return new TwoNodes(cluster);
