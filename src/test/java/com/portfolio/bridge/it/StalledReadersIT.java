@@ -48,6 +48,9 @@ class StalledReadersIT {
     // frame, as Node's ws does), plus 5 s of slack here.
     private static final Duration CUT_WITHIN = Duration.ofMillis(STALL_MS + 3_000);
     private static final Duration RELEASED_WITHIN = Duration.ofMillis(STALL_MS + 3_000 + 35_000);
+    // How often a wait asks the server (a /metrics scrape, a request per connection): asked back to
+    // back, the questions compete for the two cores with the server that must cut the clients in time.
+    private static final Duration ASK_EVERY = Duration.ofMillis(100);
 
     @Deployment
     static WebArchive deployment() {
@@ -92,13 +95,14 @@ class StalledReadersIT {
                     stalledUsers.add(user);
                 }
             }
-            // All at once, last: the test server's heartbeat ends a client that never reads 4 s after
-            // it connects, and each must be owed more than the kernels hold before that to be cut
-            // for not reading. Forty connected one after another took that long on a busy machine.
-            // Plain threads: forty blocked on Liberty's pool would hold the threads their upgrades need.
+            // Eight at a time, last. Each keeps its session alive with pongs until it is cut, so
+            // however long a busy machine takes to connect them and owe each more than the kernels
+            // hold, the heartbeat cannot end one first: only the write path can. Each connect and
+            // read has its own timeout (StalledReader). Plain threads: forty blocked on Liberty's
+            // pool would hold the threads their upgrades need.
             ExecutorService connecting = Executors.newFixedThreadPool(8);
             try {
-                for (Future<StalledReader> reader : connecting.invokeAll(readers, 30, TimeUnit.SECONDS)) {
+                for (Future<StalledReader> reader : connecting.invokeAll(readers)) {
                     stalled.add(reader.get());
                 }
             } finally {
@@ -130,11 +134,12 @@ class StalledReadersIT {
             // Delivery runs on the keys' lanes: the cut's bound counts from the last event handed to a socket.
             owed.frames(chunks * stalledUsers.size());
             long cutBefore = Math.round(scrapedBefore.value("portfolio_stalled_clients_cut_total", "transport", "websocket"));
-            Await.until("every stalled reader of group " + group + " is cut", CUT_WITHIN,
+            Await.until("every stalled reader of group " + group + " is cut", CUT_WITHIN, ASK_EVERY,
                     () -> Scrape.stalledCut(Ports.http(), "websocket") - cutBefore >= stalled.size());
             for (StalledReader reader : stalled) {
-                Await.until("connection " + reader.engineId() + " is gone", CUT_WITHIN,
+                Await.until("connection " + reader.engineId() + " is gone", CUT_WITHIN, ASK_EVERY,
                         () -> EngineSids.unknown(reader.engineId()));
+                reader.stopPongs();
             }
             assertEquals(stalled.size(), Scrape.stalledCut(Ports.http(), "websocket") - cutBefore, "/metrics counts each cut once");
             // No thread but the closers' (whose waits in Liberty's close are bounded) stays in a write.

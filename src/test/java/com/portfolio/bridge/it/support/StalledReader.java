@@ -8,22 +8,35 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.json.JSONObject;
 
 /**
  * A client that does the WebSocket and Socket.IO handshakes over a plain socket with a 4 KB
  * receive buffer, joins a conversation, then never reads again: a phone whose app froze with
  * its connection open. Everything sent to it afterwards piles up in the kernels' buffers.
+ * Until {@link #stopPongs()} it sends a pong every 500 ms without reading (as
+ * {@link StalledPoller} does), so the heartbeat never ends it: only the write path can, however
+ * long a busy machine takes to owe it more than the kernels hold.
  */
 public final class StalledReader implements AutoCloseable {
 
     private static final String NSP = "/portfolio";
+    private static final ScheduledExecutorService PONGS = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "stalled-reader-pongs");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private String engineId;
+    private volatile ScheduledFuture<?> pongs;
 
     private StalledReader(Socket socket) throws IOException {
         this.socket = socket;
@@ -45,7 +58,25 @@ public final class StalledReader implements AutoCloseable {
         reader.expect("40" + NSP + ",");
         reader.sendText("42" + NSP + ",1[\"join-conversation\"," + JSONObject.quote(conversation) + "]");
         reader.expect("43" + NSP + ",1[{\"ok\":true}]");
+        reader.pongs = PONGS.scheduleAtFixedRate(reader::pong, 500, 500, TimeUnit.MILLISECONDS);
         return reader;
+    }
+
+    /**
+     * No more pongs: for a reader the server has cut, so nothing arrives from it while the
+     * server closes its end (a client that froze sends nothing either).
+     */
+    public void stopPongs() {
+        pongs.cancel(false);
+    }
+
+    private void pong() {
+        try {
+            sendText("3");
+        } catch (IOException cutAndClosed) {
+            // The server closed its end: the test watches that through the server, not the pongs.
+            pongs.cancel(false);
+        }
     }
 
     /** The Engine.IO session id the server gave this connection. */
@@ -137,6 +168,9 @@ public final class StalledReader implements AutoCloseable {
     /** Closes the client's end (a FIN), as a client does that gives up after being cut. */
     @Override
     public void close() throws IOException {
+        if (pongs != null) {
+            pongs.cancel(false);
+        }
         socket.close();
     }
 }
