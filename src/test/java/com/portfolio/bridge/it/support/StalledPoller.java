@@ -11,7 +11,7 @@ import org.json.JSONObject;
 
 /**
  * A long-polling client that joins a conversation and keeps its session alive (a pong POST
- * every 500 ms, so the heartbeat never ends it), until {@link #stall()}: it then sends a poll
+ * every 500 ms until the session is gone, so the heartbeat never ends it), until {@link #stall()}: it then sends a poll
  * from a socket with a 4 KB receive buffer and never reads the answer. A phone that froze
  * mid-download, its connection open.
  */
@@ -58,7 +58,9 @@ public final class StalledPoller implements AutoCloseable {
 
     private void pong() {
         try {
-            OneShotHttp.post(port, path(), "3");
+            if (OneShotHttp.post(port, path(), "3").status() != 200) {
+                pongs.cancel(false); // the session is gone (400): nothing more to keep alive
+            }
         } catch (IOException expectedOnceCut) {
             // the session is gone: the test watches that through the server, not the pongs
         }
