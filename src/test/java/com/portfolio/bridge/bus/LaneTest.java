@@ -27,21 +27,11 @@ class LaneTest {
     @Test
     void tasksSubmittedWhileAnotherThreadHoldsTheLaneRunAfterItsTaskInOrderOnThatThread() throws Exception {
         Lane lane = new Lane(100);
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         List<String> order = new CopyOnWriteArrayList<>();
         List<Thread> ranOn = new CopyOnWriteArrayList<>();
         ExecutorService other = Executors.newSingleThreadExecutor();
+        Holder holder = new Holder(lane, other, () -> order.add("first"), () -> { });
         try {
-            Future<Thread> holder = other.submit(() -> {
-                lane.submit(() -> {
-                    order.add("first");
-                    holding.countDown();
-                    awaitQuietly(release);
-                });
-                return Thread.currentThread();
-            });
-            assertTrue(holding.await(10, TimeUnit.SECONDS));
             for (int i = 0; i < 50; i++) {
                 String name = "queued-" + i;
                 lane.submit(() -> {
@@ -50,8 +40,8 @@ class LaneTest {
                 });
             }
             assertEquals(List.of("first"), order, "queued tasks wait while the lane is held");
-            release.countDown();
-            Thread holderThread = holder.get(10, TimeUnit.SECONDS);
+            holder.release.countDown();
+            Thread holderThread = holder.done.get(10, TimeUnit.SECONDS);
             assertEquals(51, order.size());
             for (int i = 0; i < 50; i++) {
                 assertEquals("queued-" + i, order.get(i + 1));
@@ -60,7 +50,7 @@ class LaneTest {
             lane.submit(() -> ranOn.add(Thread.currentThread()));
             assertEquals(Thread.currentThread(), ranOn.get(ranOn.size() - 1), "free again: runs on the submitter");
         } finally {
-            release.countDown();
+            holder.release.countDown();
             other.shutdownNow();
         }
     }
@@ -68,26 +58,20 @@ class LaneTest {
     @Test
     void aFullLineBlocksTheSubmitterUntilThereIsRoom() throws Exception {
         Lane lane = new Lane(2);
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
+        Holder holder = new Holder(lane, threads, () -> { }, () -> { });
         try {
-            threads.submit(() -> lane.submit(() -> {
-                holding.countDown();
-                awaitQuietly(release);
-            }));
-            assertTrue(holding.await(10, TimeUnit.SECONDS));
             lane.submit(() -> { });
             lane.submit(() -> { });
             CountDownLatch thirdRan = new CountDownLatch(1);
             Future<?> third = threads.submit(() -> lane.submit(thirdRan::countDown));
             assertThrows(java.util.concurrent.TimeoutException.class, () -> third.get(300, TimeUnit.MILLISECONDS),
                     "the third waits for room");
-            release.countDown();
+            holder.release.countDown();
             third.get(10, TimeUnit.SECONDS);
             assertTrue(thirdRan.await(10, TimeUnit.SECONDS));
         } finally {
-            release.countDown();
+            holder.release.countDown();
             threads.shutdownNow();
         }
     }
@@ -95,25 +79,20 @@ class LaneTest {
     @Test
     void aFailingTaskDoesNotStrandTheTasksBehindIt() throws Exception {
         Lane lane = new Lane(10);
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         List<String> ran = new CopyOnWriteArrayList<>();
         ExecutorService other = Executors.newSingleThreadExecutor();
+        Holder holder = new Holder(lane, other, () -> { }, () -> {
+            throw new IllegalStateException("boom");
+        });
         try {
-            Future<?> holder = other.submit(() -> lane.submit(() -> {
-                holding.countDown();
-                awaitQuietly(release);
-                throw new IllegalStateException("boom");
-            }));
-            assertTrue(holding.await(10, TimeUnit.SECONDS));
             lane.submit(() -> ran.add("after"));
-            release.countDown();
-            assertThrows(java.util.concurrent.ExecutionException.class, () -> holder.get(10, TimeUnit.SECONDS));
+            holder.release.countDown();
+            assertThrows(java.util.concurrent.ExecutionException.class, () -> holder.done.get(10, TimeUnit.SECONDS));
             assertEquals(List.of("after"), ran);
             lane.submit(() -> ran.add("free"));
             assertEquals(List.of("after", "free"), ran);
         } finally {
-            release.countDown();
+            holder.release.countDown();
             other.shutdownNow();
         }
     }
@@ -132,6 +111,26 @@ class LaneTest {
         lane.submit(() -> seen[0] = lane.runningNanos(System.nanoTime() + 5_000_000));
         assertTrue(seen[0] >= 5_000_000);
         assertEquals(0, lane.runningNanos(System.nanoTime()));
+    }
+
+    /** Holds a lane from a thread of {@code threads}: runs {@code first}, waits for {@link #release}, runs {@code after}. */
+    private static final class Holder {
+        final CountDownLatch release = new CountDownLatch(1);
+        final Future<Thread> done;
+
+        Holder(Lane lane, ExecutorService threads, Runnable first, Runnable after) throws InterruptedException {
+            CountDownLatch holding = new CountDownLatch(1);
+            done = threads.submit(() -> {
+                lane.submit(() -> {
+                    first.run();
+                    holding.countDown();
+                    awaitQuietly(release);
+                    after.run();
+                });
+                return Thread.currentThread();
+            });
+            assertTrue(holding.await(10, TimeUnit.SECONDS), "the holder holds the lane");
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
