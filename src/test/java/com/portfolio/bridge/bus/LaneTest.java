@@ -29,9 +29,7 @@ class LaneTest {
         Lane lane = new Lane(100);
         List<String> order = new CopyOnWriteArrayList<>();
         List<Thread> ranOn = new CopyOnWriteArrayList<>();
-        ExecutorService other = Executors.newSingleThreadExecutor();
-        Holder holder = new Holder(lane, other, () -> order.add("first"), () -> { });
-        try {
+        try (Holder holder = new Holder(lane, Executors.newSingleThreadExecutor(), () -> order.add("first"), () -> { })) {
             for (int i = 0; i < 50; i++) {
                 String name = "queued-" + i;
                 lane.submit(() -> {
@@ -49,30 +47,22 @@ class LaneTest {
             assertTrue(ranOn.stream().allMatch(t -> t == holderThread), "the holder ran what queued behind it");
             lane.submit(() -> ranOn.add(Thread.currentThread()));
             assertEquals(Thread.currentThread(), ranOn.get(ranOn.size() - 1), "free again: runs on the submitter");
-        } finally {
-            holder.release.countDown();
-            other.shutdownNow();
         }
     }
 
     @Test
     void aFullLineBlocksTheSubmitterUntilThereIsRoom() throws Exception {
         Lane lane = new Lane(2);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        Holder holder = new Holder(lane, threads, () -> { }, () -> { });
-        try {
+        try (Holder holder = new Holder(lane, Executors.newFixedThreadPool(2), () -> { }, () -> { })) {
             lane.submit(() -> { });
             lane.submit(() -> { });
             CountDownLatch thirdRan = new CountDownLatch(1);
-            Future<?> third = threads.submit(() -> lane.submit(thirdRan::countDown));
+            Future<?> third = holder.threads.submit(() -> lane.submit(thirdRan::countDown));
             assertThrows(java.util.concurrent.TimeoutException.class, () -> third.get(300, TimeUnit.MILLISECONDS),
                     "the third waits for room");
             holder.release.countDown();
             third.get(10, TimeUnit.SECONDS);
             assertTrue(thirdRan.await(10, TimeUnit.SECONDS));
-        } finally {
-            holder.release.countDown();
-            threads.shutdownNow();
         }
     }
 
@@ -80,20 +70,15 @@ class LaneTest {
     void aFailingTaskDoesNotStrandTheTasksBehindIt() throws Exception {
         Lane lane = new Lane(10);
         List<String> ran = new CopyOnWriteArrayList<>();
-        ExecutorService other = Executors.newSingleThreadExecutor();
-        Holder holder = new Holder(lane, other, () -> { }, () -> {
+        try (Holder holder = new Holder(lane, Executors.newSingleThreadExecutor(), () -> { }, () -> {
             throw new IllegalStateException("boom");
-        });
-        try {
+        })) {
             lane.submit(() -> ran.add("after"));
             holder.release.countDown();
             assertThrows(java.util.concurrent.ExecutionException.class, () -> holder.done.get(10, TimeUnit.SECONDS));
             assertEquals(List.of("after"), ran);
             lane.submit(() -> ran.add("free"));
             assertEquals(List.of("after", "free"), ran);
-        } finally {
-            holder.release.countDown();
-            other.shutdownNow();
         }
     }
 
@@ -113,12 +98,17 @@ class LaneTest {
         assertEquals(0, lane.runningNanos(System.nanoTime()));
     }
 
-    /** Holds a lane from a thread of {@code threads}: runs {@code first}, waits for {@link #release}, runs {@code after}. */
-    private static final class Holder {
+    /**
+     * Holds a lane from a thread of {@code threads}: runs {@code first}, waits for {@link #release},
+     * runs {@code after}. Closing it releases the lane and stops its threads.
+     */
+    private static final class Holder implements AutoCloseable {
         final CountDownLatch release = new CountDownLatch(1);
+        final ExecutorService threads;
         final Future<Thread> done;
 
         Holder(Lane lane, ExecutorService threads, Runnable first, Runnable after) throws InterruptedException {
+            this.threads = threads;
             CountDownLatch holding = new CountDownLatch(1);
             done = threads.submit(() -> {
                 lane.submit(() -> {
@@ -129,7 +119,17 @@ class LaneTest {
                 });
                 return Thread.currentThread();
             });
-            assertTrue(holding.await(10, TimeUnit.SECONDS), "the holder holds the lane");
+            boolean held = holding.await(10, TimeUnit.SECONDS);
+            if (!held) {
+                close();
+            }
+            assertTrue(held, "the holder holds the lane");
+        }
+
+        @Override
+        public void close() {
+            release.countDown();
+            threads.shutdownNow();
         }
     }
 
