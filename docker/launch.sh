@@ -15,14 +15,16 @@ fi
 # OpenJ9 (the image's JVM) ignores both options and keeps its own shared class cache.
 # One recording at a time: while a stopped JVM still assembles the cache (its .config exists), a
 # new start goes without.
+aot=
 if [ -n "${PORTFOLIO_AOT_CACHE:-}" ]; then
-  aot=
   if [ -f "$PORTFOLIO_AOT_CACHE" ]; then
     aot="-XX:AOTCache=$PORTFOLIO_AOT_CACHE"
   elif [ ! -e "$PORTFOLIO_AOT_CACHE.config" ]; then
     mkdir -p "$(dirname "$PORTFOLIO_AOT_CACHE")"
     aot="-XX:AOTCacheOutput=$PORTFOLIO_AOT_CACHE"
   fi
+fi
+if [ -n "$aot" ]; then
   JVM_ARGS="${JVM_ARGS:+$JVM_ARGS }$aot"
   export JVM_ARGS
 fi
