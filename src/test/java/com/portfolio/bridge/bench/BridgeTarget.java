@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 final class BridgeTarget implements Target {
 
     private static final String CUT = ": client stopped reading";
-    private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
+    // G1 before 25: "total 397312K, used 17947K"; from 25: "total reserved 6172672K, committed 393216K, used 10864K".
+    private static final Pattern USED = Pattern.compile("heap +total [^\\n]*?, used (\\d+)K");
 
     private final LocalCluster cluster;
     private final LibertyNode node;
@@ -77,9 +78,14 @@ final class BridgeTarget implements Target {
             // -Dbench.nmt=true: where the RSS goes, if the node runs with -XX:NativeMemoryTracking=summary.
             writeJcmd("nmt", "VM.native_memory summary");
         }
-        Matcher used = USED.matcher(jcmd("GC.heap_info"));
+        return usedBytes(jcmd("GC.heap_info"));
+    }
+
+    /** The heap's used bytes from G1's {@code jcmd GC.heap_info}, in the format of Java 17 or 25. */
+    static long usedBytes(String heapInfo) {
+        Matcher used = USED.matcher(heapInfo);
         if (!used.find()) {
-            throw new IllegalStateException("cannot read the heap size from jcmd GC.heap_info");
+            throw new IllegalStateException("cannot read the heap size from jcmd GC.heap_info: " + heapInfo);
         }
         return Long.parseLong(used.group(1)) * 1024;
     }
