@@ -95,12 +95,19 @@ final class StalledReadersScenario {
         results.put(prefix + "closed by the heartbeat", target.heartbeatCloses() - heartbeatBefore);
     }
 
+    private static void ownThread(Runnable task) {
+        Thread thread = new Thread(task, "stall-publisher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** Publishes for {@code seconds} while {@code during} runs on this thread; then the live clients' deliveries. */
     private Window window(double seconds, Callable<Double> during) throws Exception {
         int rate = settings.stall().rate();
         long start = System.nanoTime();
+        // A thread of its own: on Java 25 a two-core machine's async pool runs one task at a time.
         CompletableFuture<RatePublisher.Sent> sending = CompletableFuture.supplyAsync(
-                () -> publisher.publish(conversations, rate, seconds, text));
+                () -> publisher.publish(conversations, rate, seconds, text), StalledReadersScenario::ownThread);
         double duringResult;
         try {
             duringResult = during.call();

@@ -6,7 +6,6 @@ import jakarta.jms.Topic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
@@ -50,37 +49,19 @@ public final class BrokerCluster implements AutoCloseable {
     /** Creates both instances afresh, starts them and waits until each forwards to the other. */
     public void start() throws Exception {
         Path settings = Path.of(System.getProperty("artemis.settings"));
-        CompletableFuture.allOf(create(a, settings, options("broker-a", b)), create(b, settings, options("broker-b", a))).join();
-        CompletableFuture.allOf(start(a), start(b)).join();
+        AllAtOnce.run(List.of(a, b), ArtemisBroker::url, broker -> broker.create(settings, options(broker)));
+        AllAtOnce.run(List.of(a, b), ArtemisBroker::url, ArtemisBroker::start);
         awaitForwarding(a, b);
         awaitForwarding(b, a);
         LOG.info(() -> "broker cluster formed: " + a.url() + " + " + b.url() + ", " + loadBalancing);
     }
 
-    private List<String> options(String name, ArtemisBroker other) {
+    private List<String> options(ArtemisBroker broker) {
+        String name = broker == a ? "broker-a" : "broker-b";
+        ArtemisBroker other = broker == a ? b : a;
         return List.of("--name", name, "--clustered", "--cluster-user", "portfolio-cluster",
                 "--cluster-password", clusterPassword, "--staticCluster", other.url(),
                 "--message-load-balancing", loadBalancing, "--max-hops", "1");
-    }
-
-    private static CompletableFuture<Void> create(ArtemisBroker broker, Path settings, List<String> options) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                broker.create(settings, options);
-            } catch (Exception e) {
-                throw new IllegalStateException("broker on " + broker.url() + " was not created", e);
-            }
-        });
-    }
-
-    private static CompletableFuture<Void> start(ArtemisBroker broker) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                broker.start();
-            } catch (Exception e) {
-                throw new IllegalStateException("broker on " + broker.url() + " did not start", e);
-            }
-        });
     }
 
     /**

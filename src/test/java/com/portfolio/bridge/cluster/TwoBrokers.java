@@ -8,7 +8,6 @@ import jakarta.jms.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -36,7 +35,7 @@ final class TwoBrokers implements AutoCloseable {
         BrokerCluster brokers = new BrokerCluster(nodes.broker(), portOfB, loadBalancing);
         try {
             brokers.start();
-            CompletableFuture.allOf(startNode(nodes, 1), startNode(nodes, 2)).join();
+            AllAtOnce.run(List.of(1, 2), number -> nodes.node(number).name(), nodes::startNode);
             return new TwoBrokers(nodes, brokers);
         } catch (Exception | Error e) {
             try {
@@ -46,16 +45,6 @@ final class TwoBrokers implements AutoCloseable {
             }
             throw e;
         }
-    }
-
-    private static CompletableFuture<Void> startNode(LocalCluster nodes, int number) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                nodes.startNode(number);
-            } catch (Exception e) {
-                throw new IllegalStateException(nodes.node(number).name() + " did not start", e);
-            }
-        });
     }
 
     LibertyNode node(int number) {
