@@ -1,7 +1,7 @@
 # Build first: mvn package   (the image only assembles the WAR and RAR; it does not run Maven)
-# Java 17 until a SIGTERM'd node exits after its drain on Java 25 too (then: the
-# 26.0.0.3-kernel-slim-java25-openj9-ubi-minimal base). The WAR is compiled for Java 17.
-FROM icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java17-openj9-ubi-minimal
+# Java 25 (IBM Semeru, OpenJ9): Open Liberty's base images for Java 25 exist from 25.0.0.10 on.
+# The WAR is compiled for Java 17, so it also deploys to a Java 17 or 21 server.
+FROM icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java25-openj9-ubi-minimal
 
 ARG VERSION=0.1.0-SNAPSHOT
 LABEL org.opencontainers.image.title="portfolio-bridge" \

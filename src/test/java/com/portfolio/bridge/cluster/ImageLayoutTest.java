@@ -15,13 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ImageLayoutTest {
 
-    private static final String HEAD = "FROM icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java17-openj9-ubi-minimal\n";
+    private static final String HEAD = "FROM icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java25-openj9-ubi-minimal\n";
     private static final String TAIL = "\nCMD [\"/opt/ol/helpers/runtime/launch.sh\", \"run\", \"defaultServer\"]\n";
 
     @Test
     void theProjectsDockerfileParsesToWhatTheImageHolds() throws Exception {
         ImageLayout image = ImageLayout.read(Path.of(""));
-        assertEquals("icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java17-openj9-ubi-minimal", image.base());
+        assertEquals("icr.io/appcafe/open-liberty:26.0.0.3-kernel-slim-java25-openj9-ubi-minimal", image.base());
         assertEquals(List.of(
                 new Copy(List.of("liberty/"), "/config/", null),
                 new Copy(List.of("docker/container.xml"), "/config/configDropins/overrides/container.xml", null),
