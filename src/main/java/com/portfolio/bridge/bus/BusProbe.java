@@ -17,13 +17,16 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
  * At start, claims this node's id on the bus (a node already running with it answers, and
- * then this one refuses to start); afterwards publishes the probes readiness watches.
+ * then this one refuses to start); afterwards publishes the probes readiness watches: every
+ * {@value #FIRST_PROBES_MS} ms until each consumer has seen one (the consumers start after this
+ * bean, and readiness waits for them), then every {@code portfolio.bus.probe-interval-ms}.
  */
 @Singleton
 @Startup
@@ -33,6 +36,8 @@ import java.util.logging.Logger;
 public class BusProbe {
 
     private static final Logger LOG = Logger.getLogger(BusProbe.class.getName());
+    // A new node is ready as soon as its consumers see their first probe, not up to an interval later.
+    static final long FIRST_PROBES_MS = 250;
 
     @Resource(lookup = "jms/portfolio/ConnectionFactory")
     private ConnectionFactory connectionFactory;
@@ -52,7 +57,11 @@ public class BusProbe {
     @Inject
     private BrokerTroubleLog trouble;
 
-    private ScheduledFuture<?> task;
+    @Inject
+    private BusActivity activity;
+
+    private volatile ScheduledFuture<?> task;
+    private volatile boolean stopped;
 
     @PostConstruct
     void start() {
@@ -60,17 +69,44 @@ public class BusProbe {
         if (config.bus().artemis()) {
             claimNodeId();
         }
-        long every = config.bus().probeIntervalMs();
-        task = scheduler.scheduleAtFixedRate(this::probe, 0, every, TimeUnit.MILLISECONDS);
+        task = scheduler.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
+        stopped = true;
         task.cancel(false);
         trouble.uninstall();
     }
 
-    private void probe() {
+    private void tick() {
+        boolean sent = probe();
+        if (stopped) {
+            return;
+        }
+        try {
+            task = scheduler.schedule(this::tick, nextProbeMs(sent, everyConsumerReached(), config.bus().probeIntervalMs()),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            LOG.fine("probes stop: the application is stopping");
+        }
+    }
+
+    /** Quick while the consumers have not seen a probe yet and the bus takes them; a broker that refuses waits the interval. */
+    static long nextProbeMs(boolean sent, boolean everyConsumerReached, long intervalMs) {
+        return sent && !everyConsumerReached ? Math.min(FIRST_PROBES_MS, intervalMs) : intervalMs;
+    }
+
+    private boolean everyConsumerReached() {
+        for (EventKind kind : EventKind.values()) {
+            if (activity.lastOwnProbeAt(kind) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean probe() {
         boolean sent = true;
         for (EventKind kind : EventKind.values()) {
             try {
@@ -84,6 +120,7 @@ public class BusProbe {
         if (sent) {
             trouble.reached();
         }
+        return sent;
     }
 
     private void claimNodeId() {
