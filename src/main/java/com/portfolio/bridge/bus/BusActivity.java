@@ -67,6 +67,11 @@ public class BusActivity {
         return lastOwnProbeAt.get(kind).get();
     }
 
+    /** Every consumer has seen at least one of this node's own probes: the node reached the bus once. */
+    public boolean everyOwnProbeSeen() {
+        return lastOwnProbeAt.values().stream().allMatch(last -> last.get() > 0);
+    }
+
     /** Another running instance with this node's id, if one was seen. */
     public String conflict() {
         return conflict.get();

@@ -60,8 +60,10 @@ public class BusProbe {
     @Inject
     private BusActivity activity;
 
-    private volatile ScheduledFuture<?> task;
-    private volatile boolean stopped;
+    // The next probe and the stop change together: a tick never schedules past the stop.
+    private final Object scheduling = new Object();
+    private ScheduledFuture<?> task;
+    private boolean stopped;
 
     @PostConstruct
     void start() {
@@ -69,41 +71,39 @@ public class BusProbe {
         if (config.bus().artemis()) {
             claimNodeId();
         }
-        task = scheduler.schedule(this::tick, 0, TimeUnit.MILLISECONDS);
+        scheduleProbe(0);
     }
 
     @PreDestroy
     void stop() {
-        stopped = true;
-        task.cancel(false);
+        synchronized (scheduling) {
+            stopped = true;
+            task.cancel(false);
+        }
         trouble.uninstall();
     }
 
     private void tick() {
         boolean sent = probe();
-        if (stopped) {
-            return;
-        }
-        try {
-            task = scheduler.schedule(this::tick, nextProbeMs(sent, everyConsumerReached(), config.bus().probeIntervalMs()),
-                    TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopping) {
-            LOG.fine("probes stop: the application is stopping");
+        scheduleProbe(nextProbeMs(sent, activity.everyOwnProbeSeen(), config.bus().probeIntervalMs()));
+    }
+
+    private void scheduleProbe(long delayMs) {
+        synchronized (scheduling) {
+            if (stopped) {
+                return;
+            }
+            try {
+                task = scheduler.schedule(this::tick, delayMs, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                LOG.fine("probes stop: the application is stopping");
+            }
         }
     }
 
     /** Quick while the consumers have not seen a probe yet and the bus takes them; a broker that refuses waits the interval. */
     static long nextProbeMs(boolean sent, boolean everyConsumerReached, long intervalMs) {
         return sent && !everyConsumerReached ? Math.min(FIRST_PROBES_MS, intervalMs) : intervalMs;
-    }
-
-    private boolean everyConsumerReached() {
-        for (EventKind kind : EventKind.values()) {
-            if (activity.lastOwnProbeAt(kind) == 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private boolean probe() {

@@ -45,12 +45,10 @@ public class BusReadiness implements HealthCheck {
                 .withData("node", node.nodeId())
                 .withData("instance", node.instanceId());
         boolean connected = true;
-        boolean reached = true;
         for (EventKind kind : EventKind.values()) {
             String name = kind.name().toLowerCase();
             long last = activity.lastOwnProbeAt(kind);
             connected &= last > 0 && now - last <= staleAfter;
-            reached &= last > 0;
             response.withData(name + ".consumed", activity.consumed(kind))
                     .withData(name + ".deadLettered", activity.deadLettered(kind))
                     .withData(name + ".emitFailures", activity.emitFailures(kind))
@@ -61,6 +59,6 @@ public class BusReadiness implements HealthCheck {
             response.withData("duplicateNodeId", conflict);
         }
         response.withData("connected", connected).withData("quietedClientErrors", trouble.quieted());
-        return response.status(connected || reached && config.health().readyDuringBusOutage()).build();
+        return response.status(connected || activity.everyOwnProbeSeen() && config.health().readyDuringBusOutage()).build();
     }
 }
