@@ -35,7 +35,7 @@ final class TwoBrokers implements AutoCloseable {
         BrokerCluster brokers = new BrokerCluster(nodes.broker(), portOfB, loadBalancing);
         try {
             brokers.start();
-            AllAtOnce.run(List.of(1, 2), number -> nodes.node(number).name(), nodes::startNode);
+            nodes.startNodes();
             return new TwoBrokers(nodes, brokers);
         } catch (Exception | Error e) {
             try {
